@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// The pipeline: LessonParser (cmark AST → Lesson) → LessonRunner (generate Swift →
+// swiftc → run → outputs, figures, verdicts) → SiteRenderer (HTML). DescentCore and
+// Plotting are what lesson programs import; they know nothing of lessons or HTML.
+let package = Package(
+    name: "Descent",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "descent", targets: ["descent"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // C libraries, each behind one system-library target.
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+
+        // What lesson programs import.
+        .target(name: "DescentCore", dependencies: ["COpenBLAS"]),
+        .target(name: "Plotting"),
+        .target(name: "LessonRuntime", dependencies: ["Plotting"]),
+
+        // The tool's pipeline stages.
+        .target(name: "CommonMark", dependencies: ["CCmark"]),
+        .target(name: "LessonParser", dependencies: ["CommonMark", "Yams"]),
+        .target(name: "LessonRunner", dependencies: ["LessonParser"]),
+        .target(name: "SiteRenderer", dependencies: ["LessonParser", "LessonRunner", "CommonMark"]),
+        .target(name: "Benchmarks", dependencies: ["DescentCore"]),
+        .target(name: "DescentCLI", dependencies: [
+            "LessonParser", "LessonRunner", "SiteRenderer", "Benchmarks",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "descent", dependencies: ["DescentCLI", "DescentCore", "Plotting", "LessonRuntime"]),
+
+        .testTarget(name: "DescentCoreTests", dependencies: ["DescentCore"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting"], resources: [.copy("Golden")]),
+        .testTarget(name: "LessonParserTests", dependencies: ["LessonParser"]),
+        .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "LessonParser"]),
+        .testTarget(name: "SiteRendererTests", dependencies: ["SiteRenderer"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["descent"], resources: [.copy("Fixtures")]),
+    ]
+)

@@ -1,0 +1,1 @@
+// CommonMark: placeholder until its module lands.

@@ -1,0 +1,1 @@
+// DescentCLI: placeholder until its module lands.

@@ -1,0 +1,1 @@
+// DescentCore: placeholder until its module lands.

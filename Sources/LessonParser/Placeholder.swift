@@ -1,0 +1,1 @@
+// LessonParser: placeholder until its module lands.

@@ -1,0 +1,1 @@
+// LessonRunner: placeholder until its module lands.

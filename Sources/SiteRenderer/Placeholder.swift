@@ -1,0 +1,1 @@
+// SiteRenderer: placeholder until its module lands.
