@@ -27,7 +27,7 @@ let package = Package(
         // The tool's pipeline stages.
         .target(name: "CommonMark", dependencies: ["CCmark"]),
         .target(name: "LessonParser", dependencies: ["CommonMark", "Yams"]),
-        .target(name: "LessonRunner", dependencies: ["LessonParser"]),
+        .target(name: "LessonRunner", dependencies: ["LessonParser", "LessonRuntime"]),
         .target(name: "SiteRenderer", dependencies: ["LessonParser", "LessonRunner", "CommonMark"]),
         .target(name: "Benchmarks", dependencies: ["DescentCore"]),
         .target(name: "DescentCLI", dependencies: [

@@ -1,1 +1,3 @@
-print("descent")
+import DescentCLI
+
+Descent.main()

@@ -1,1 +1,0 @@
-// CommonMark: placeholder until its module lands.

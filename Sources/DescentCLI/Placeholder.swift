@@ -1,1 +1,0 @@
-// DescentCLI: placeholder until its module lands.

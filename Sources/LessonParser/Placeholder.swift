@@ -1,1 +1,0 @@
-// LessonParser: placeholder until its module lands.

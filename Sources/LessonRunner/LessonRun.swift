@@ -1,0 +1,59 @@
+import LessonParser
+
+/// What running a lesson produced: per runnable block, what it printed, its figures and
+/// its verdict.
+public struct LessonRun: Sendable {
+    public var lesson: Lesson
+    public var cells: [CellRun]
+    /// True when hyperparameters were overridden: outputs were shown, not checked.
+    public var overridden: Bool
+
+    public var passed: Int { cells.filter { $0.status == .passed }.count }
+    public var failed: Int { cells.count - passed }
+}
+
+/// One runnable block's result.
+public struct CellRun: Sendable {
+    public enum Status: Sendable, Equatable {
+        case passed
+        /// It ran, or tried to, and something is wrong; each diagnostic says what and where.
+        case failed([Diagnostic])
+        /// It never ran, for this reason (the lesson did not compile, an earlier block trapped).
+        case notRun(String)
+    }
+
+    public var cell: Cell
+    /// What the block printed on stdout.
+    public var output: String
+    /// What the block printed on stderr.
+    public var errorOutput: String
+    public var figures: [Figure]
+    public var status: Status
+
+    public init(cell: Cell, output: String = "", errorOutput: String = "", figures: [Figure] = [], status: Status) {
+        self.cell = cell
+        self.output = output
+        self.errorOutput = errorOutput
+        self.figures = figures
+        self.status = status
+    }
+
+    public var diagnostics: [Diagnostic] {
+        if case .failed(let diagnostics) = status { diagnostics } else { [] }
+    }
+}
+
+/// A figure a block drew.
+public struct Figure: Sendable, Equatable {
+    /// Names the file: `site/<lesson>/<name>.svg`.
+    public var name: String
+    public var caption: String
+    /// The complete SVG document.
+    public var svg: String
+
+    public init(name: String, caption: String, svg: String) {
+        self.name = name
+        self.caption = caption
+        self.svg = svg
+    }
+}

@@ -1,1 +1,0 @@
-// LessonRunner: placeholder until its module lands.

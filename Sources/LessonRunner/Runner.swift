@@ -1,0 +1,165 @@
+import Foundation
+import LessonParser
+import LessonRuntime
+
+/// The run stage: a parsed lesson in, a `LessonRun` out.
+///
+/// Generates one program for the lesson, compiles it (or takes it from the cache), runs it
+/// with a time limit per block and a cap on what it may print, and checks each block's
+/// output and assertions. Whatever the lesson does, `run` returns.
+public struct Runner: Sendable {
+    /// Seconds a block may run when it sets no `timeout=`.
+    public var defaultTimeout: Double = 60
+    /// Bytes a lesson program may print (stdout and stderr together) before it is stopped.
+    public var outputLimit = 8 << 20
+    /// Hyperparameter values from `--set`, by name; with any, outputs are not checked.
+    public var overrides: [String: ParameterValue] = [:]
+
+    private let toolchain: Toolchain
+
+    public init() throws {
+        toolchain = try Toolchain.locate()
+    }
+
+    public func run(_ lesson: Lesson) -> LessonRun {
+        let cells = lesson.cells
+        let overridden = lesson.frontMatter.params.contains { overrides[$0.name] != nil }
+        func everyCell(_ status: CellRun.Status) -> LessonRun {
+            LessonRun(lesson: lesson, cells: cells.map { CellRun(cell: $0, status: status) }, overridden: overridden)
+        }
+        do {
+            let source = ProgramGenerator(lesson: lesson).source
+            switch try ProgramCache(toolchain: toolchain).compile(source: source, lesson: lesson) {
+            case .failed(let diagnostics, _):
+                return LessonRun(lesson: lesson, cells: Self.compileFailures(diagnostics, cells: cells, lesson: lesson), overridden: overridden)
+            case .compiled(let executable):
+                var results = try execute(executable, lesson: lesson, cells: cells)
+                if !overridden { results = results.map { Self.checkingOutput($0, file: lesson.file) } }
+                return LessonRun(lesson: lesson, cells: results, overridden: overridden)
+            }
+        } catch {
+            return everyCell(.failed([Diagnostic(file: lesson.file, line: 1, "cannot run lesson: \(error)")]))
+        }
+    }
+
+    /// Compiler errors go to the blocks they point into; the other blocks did not run.
+    private static func compileFailures(_ diagnostics: [Diagnostic], cells: [Cell], lesson: Lesson) -> [CellRun] {
+        var unplaced = diagnostics.filter { diagnostic in
+            !cells.contains { $0.block.contentLines.contains(diagnostic.line) && diagnostic.file == lesson.file }
+        }
+        return cells.enumerated().map { index, cell in
+            var own = diagnostics.filter { $0.file == lesson.file && cell.block.contentLines.contains($0.line) }
+            if index == 0 { own += unplaced; unplaced = [] }
+            return CellRun(cell: cell, status: own.isEmpty ? .notRun("the lesson does not compile") : .failed(own))
+        }
+    }
+
+    /// Runs a compiled lesson program and splits what it did by block.
+    private func execute(_ executable: String, lesson: Lesson, cells: [Cell]) throws -> [CellRun] {
+        let figures = FileManager.default.temporaryDirectory.appendingPathComponent("descent-figures-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: figures, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: figures) }
+
+        let nonce = (0..<4).map { _ in String(UInt64.random(in: .min ... .max), radix: 36) }.joined()
+        var environment = ProcessInfo.processInfo.environment
+        environment["DESCENT_CHANNEL"] = nonce
+        environment["DESCENT_FIGURES"] = figures.path
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        for parameter in lesson.frontMatter.params {
+            environment["DESCENT_PARAM_\(parameter.name)"] = (overrides[parameter.name] ?? parameter.value).encoded
+        }
+
+        var results = cells.map { CellRun(cell: $0, status: .notRun("an earlier block stopped the lesson")) }
+        var current: Int?
+        var failures: [Int: [Diagnostic]] = [:]
+        var demultiplexer = CellDemultiplexer(nonce: nonce)
+        var printed = 0
+        var cellStart = DispatchTime.now()
+        let timeout = { (index: Int?) -> Double in index.flatMap { cells[$0].block.attributes.timeout } ?? defaultTimeout }
+
+        func take(_ pieces: [CellDemultiplexer.Piece]) {
+            for piece in pieces {
+                switch piece {
+                case .text(let bytes):
+                    if let current { results[current].output += String(decoding: bytes, as: UTF8.self) }
+                case .message(.cell(let index)) where cells.indices.contains(index):
+                    current = index
+                    results[index].status = .passed
+                    cellStart = DispatchTime.now()
+                case .message(.figure(let name, let caption)):
+                    let svg = (try? String(contentsOf: figures.appendingPathComponent("\(name).svg"), encoding: .utf8)) ?? ""
+                    if let current { results[current].figures.append(Figure(name: name, caption: caption, svg: svg)) }
+                case .message(.failure(let line, let message)):
+                    if let current { failures[current, default: []].append(Diagnostic(file: lesson.file, line: line, message)) }
+                case .message(.cell):
+                    break
+                }
+            }
+        }
+
+        let process = ChildProcess(executable: executable, environment: environment)
+        let ending = try process.run(deadline: { cellStart + timeout(current) }) { stream, bytes in
+            printed += bytes.count
+            switch stream {
+            case .stdout: take(demultiplexer.feed(bytes))
+            case .stderr: if let current { results[current].errorOutput += String(decoding: bytes, as: UTF8.self) }
+            }
+            return printed <= outputLimit
+        }
+        take(demultiplexer.finish())
+
+        if let current, let problem = Self.describe(ending, timeout: timeout(current), limit: outputLimit, stderr: results[current].errorOutput) {
+            let block = cells[current].block
+            let line = Self.trapLine(in: results[current].errorOutput, file: lesson.file) ?? block.firstContentLine
+            failures[current, default: []].append(Diagnostic(file: lesson.file, line: line, problem))
+        } else if current == nil, let problem = Self.describe(ending, timeout: defaultTimeout, limit: outputLimit, stderr: "") {
+            failures[0, default: []].append(Diagnostic(file: lesson.file, line: 1, "the lesson program failed before its first block: \(problem)"))
+        }
+        for (index, diagnostics) in failures where results.indices.contains(index) {
+            results[index].status = .failed(diagnostics)
+        }
+        return results
+    }
+
+    /// Why a run that ended this way failed, or nil when it ended well.
+    private static func describe(_ ending: ChildProcess.Ending, timeout: Double, limit: Int, stderr: String) -> String? {
+        // The runtime's message, without the stack trace printed after it.
+        let detail = stderr.split(separator: "\n")
+            .prefix { !$0.hasPrefix("Current stack trace:") && !$0.hasPrefix("Stack dump:") }
+            .filter { !$0.isEmpty }.suffix(5).joined(separator: "\n")
+        switch ending {
+        case .exited(0): return nil
+        case .exited(let status): return "the block exited with status \(status)" + (detail.isEmpty ? "" : ":\n\(detail)")
+        case .signalled(let signal): return "the block trapped (signal \(signal))" + (detail.isEmpty ? "" : ":\n\(detail)")
+        case .timedOut: return "the block did not finish within \(timeout.formatted()) s and was stopped (set timeout= to allow more)"
+        case .stopped: return "the lesson printed more than \(limit >> 20) MiB and was stopped"
+        }
+    }
+
+    /// The lesson line a Swift runtime error names (`lessons/x.md:12: Fatal error: …`), if any.
+    private static func trapLine(in stderr: String, file: String) -> Int? {
+        for line in stderr.split(separator: "\n") {
+            guard let range = line.range(of: "\(file):") else { continue }
+            if let number = Int(line[range.upperBound...].prefix { $0.isNumber }) { return number }
+        }
+        return nil
+    }
+
+    /// Compares a block's output with its expected output, when it has one.
+    private static func checkingOutput(_ result: CellRun, file: String) -> CellRun {
+        guard let expected = result.cell.expected, result.status == .passed || !result.diagnostics.isEmpty else { return result }
+        let matcher = OutputMatcher(tolerance: result.cell.block.attributes.tolerance)
+        guard !matcher.matches(actual: result.output, expected: expected.code) else { return result }
+        var checked = result
+        let diff = OutputMatcher.diff(expected: expected.code, actual: result.output)
+        let mismatch = Diagnostic(file: file, line: expected.line, "output differs from the expected output (- expected, + printed):\n\(diff)")
+        checked.status = .failed(result.diagnostics + [mismatch])
+        return checked
+    }
+}
+
+private extension Double {
+    func formatted() -> String {
+        self == rounded() ? String(Int(self)) : String(self)
+    }
+}

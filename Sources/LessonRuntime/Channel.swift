@@ -1,0 +1,30 @@
+import Foundation
+
+/// The lesson program's end of the channel to the runner (see `ControlMessage`).
+///
+/// Outside `descent` (no `DESCENT_CHANNEL`), messages are dropped and figures are written
+/// to the current directory, so a generated program still runs by hand.
+enum Channel {
+    static let nonce = ProcessInfo.processInfo.environment["DESCENT_CHANNEL"]
+    static let figureDirectory = ProcessInfo.processInfo.environment["DESCENT_FIGURES"] ?? "."
+
+    /// Sends a message after everything printed before it.
+    static func send(_ message: ControlMessage) {
+        guard let nonce else { return }
+        fflush(nil)
+        print(message.encoded(nonce: nonce), terminator: "")
+        fflush(nil)
+    }
+}
+
+// MARK: - Cells
+
+/// Marks the start of runnable block `index`; called by the generated program.
+public func _beginCell(_ index: Int) {
+    Channel.send(.cell(index))
+}
+
+/// Flushes what the last block printed; called by the generated program at its end.
+public func _endProgram() {
+    fflush(nil)
+}
