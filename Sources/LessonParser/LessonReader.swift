@@ -32,9 +32,9 @@ public enum LessonReader {
         var items: [LessonItem] = []
         var nextProseLine = 1
         func flushProse(upTo line: Int) {
-            if line > nextProseLine {
-                let text = lines[(nextProseLine - 1)..<(line - 1)].joined(separator: "\n")
-                if !text.allSatisfy(\.isWhitespace) { items.append(.prose(markdown: text, line: nextProseLine)) }
+            let first = (nextProseLine..<line).first { !lines[$0 - 1].allSatisfy(\.isWhitespace) }
+            if let first {
+                items.append(.prose(markdown: lines[(first - 1)..<(line - 1)].joined(separator: "\n"), line: first))
             }
         }
         for node in document.children {

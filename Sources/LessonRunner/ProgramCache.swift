@@ -46,8 +46,10 @@ struct ProgramCache {
             }
             return .failed(diagnostics, log: text)
         }
-        try? FileManager.default.removeItem(at: directory)
-        try FileManager.default.moveItem(at: staging, to: directory)
+        // Another descent may have compiled the same program meanwhile; either copy will do.
+        do {
+            try FileManager.default.moveItem(at: staging, to: directory)
+        } catch where FileManager.default.isExecutableFile(atPath: executable.path) {}
         return .compiled(executable: executable.path)
     }
 

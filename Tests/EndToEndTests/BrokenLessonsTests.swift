@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+/// `descent test` on a folder of broken lessons: each is reported at its own line, the tool
+/// exits non-zero without crashing or hanging, and the good lesson beside them still passes.
+@Suite struct BrokenLessonsTests {
+    /// One run of the whole folder, shared by the tests below.
+    static let run = Result { try DescentBinary.run(["test", "--lessons", "broken"], in: DescentBinary.fixture("")) }
+
+    var result: DescentBinary.Result {
+        get throws { try Self.run.get() }
+    }
+
+    @Test(arguments: [
+        "broken/compile-error.md:6:11: error: cannot find 'undefinedName' in scope",
+        "broken/trap.md:10:1: error: the block trapped",
+        "broken/endless-loop.md:5:1: error: the block did not finish within 1 s",
+        "broken/output-flood.md:5:1: error: the lesson printed more than 8 MiB and was stopped",
+        "broken/wrong-output.md:8:1: error: output differs from the expected output",
+        "broken/unknown-role.md:4:10: error: unknown role word 'spce'",
+        "broken/unknown-attribute.md:4:15: error: unknown attribute 'tolerence'",
+        "broken/bad-front-matter.md:3:8: error: malformed front matter",
+        "broken/orphan-output.md:6:1: error: an output block must come right after a swift spec block",
+        "broken/not-utf8.md:5:18: error: lesson is not valid UTF-8",
+    ])
+    func eachProblemIsReportedAtItsLine(_ expected: String) throws {
+        let result = try result
+        #expect(result.stdout.split(separator: "\n").contains { $0.hasPrefix(expected) }, "missing \(expected) in:\n\(result.stdout)")
+    }
+
+    @Test func theRunFailsButFinishes() throws {
+        let result = try result
+        #expect(result.status == 1)
+        #expect(result.stdout.hasSuffix("3 passed, 10 failed\n"), "\(result.stdout)")
+    }
+
+    @Test func aTrapShowsTheRuntimeMessage() throws {
+        #expect(try result.stdout.contains("Fatal error: Index out of range"))
+    }
+
+    @Test func aWrongOutputShowsADiff() throws {
+        #expect(try result.stdout.contains("- f(5) = -25\n+ f(5) = -24.0"))
+    }
+
+    @Test func theGoodLessonPassesAlone() throws {
+        let alone = try DescentBinary.run(["test", "--lessons", "broken", "good"], in: DescentBinary.fixture(""))
+        #expect(alone.status == 0)
+        #expect(alone.stdout == "2 passed, 0 failed\n")
+    }
+}
+
+/// Hyperparameters: `--set` reruns with another value and shows outputs instead of checking.
+@Suite struct ParameterTests {
+    @Test func anOverrideShowsOutputsWithoutChecking() throws {
+        let result = try DescentBinary.run(["test", "--lessons", "broken", "good", "--set", "rate=0.25"], in: DescentBinary.fixture(""))
+        #expect(result.stdout.contains("broken/good.md:17: output:\nnext: 12.5\n"), "\(result.stdout)")
+        // The check inside the block still runs, and fails with the new rate.
+        #expect(result.stdout.contains("broken/good.md:20:1: error: one step with rate 0.5 lands on 5"))
+        #expect(result.status == 1)
+    }
+
+    @Test func anUnknownParameterIsRefused() throws {
+        let result = try DescentBinary.run(["test", "--lessons", "broken", "good", "--set", "rte=0.25"], in: DescentBinary.fixture(""))
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("no lesson declares a parameter 'rte'"))
+    }
+
+    @Test func aValueOfTheWrongTypeIsRefused() throws {
+        let result = try DescentBinary.run(["test", "--lessons", "broken", "good", "--set", "rate=fast"], in: DescentBinary.fixture(""))
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("broken/good.md:4 declares rate as Double"))
+    }
+}
+
+/// `--bless` rewrites the expected output of failing blocks and nothing else.
+@Test func blessRewritesOnlyFailingOutputs() throws {
+    let folder = try DescentBinary.copyOfFixture("broken")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let lesson = folder.appendingPathComponent("wrong-output.md")
+    let before = try String(contentsOf: lesson, encoding: .utf8)
+    let blessed = try DescentBinary.run(["test", "--lessons", folder.path, "wrong-output", "--bless"])
+    #expect(blessed.stdout.contains("rewrote 1 expected output"))
+    let after = try String(contentsOf: lesson, encoding: .utf8)
+    #expect(after == before.replacingOccurrences(of: "f(5) = -25\n", with: "f(5) = -24.0\n"))
+    let again = try DescentBinary.run(["test", "--lessons", folder.path, "wrong-output"])
+    #expect(again.status == 0)
+}
