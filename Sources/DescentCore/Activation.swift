@@ -1,0 +1,57 @@
+/// A function of one number applied by an activation layer, with its derivative.
+public protocol ActivationFunction: Sendable {
+  /// The function with its default settings.
+  init()
+  /// y = f(x).
+  func callAsFunction(_ x: Double) -> Double
+  /// f'(x), which may be written with y = f(x) already computed (σ' = y(1 − y)).
+  func derivative(x: Double, y: Double) -> Double
+}
+
+/// A layer applying f to every element, Y = f(X), with backward ∂L/∂X = ∂L/∂Y ⊙ f'(X).
+///
+/// `Sigmoid`, `Tanh`, `ReLU` and `LeakyReLU` are this layer with their functions.
+public final class Activation<Function: ActivationFunction>: Layer {
+  /// The function f.
+  public let function: Function
+  /// X and Y = f(X) of the last forward pass, kept for f'(X).
+  private var input = Matrix(rows: 0, columns: 0)
+  private var output = Matrix(rows: 0, columns: 0)
+
+  /// A layer applying `function`.
+  public init(_ function: Function) {
+    self.function = function
+  }
+
+  /// A layer applying the function with its default settings.
+  public convenience init() {
+    self.init(Function())
+  }
+}
+
+// MARK: - Forward and backward
+
+public extension Activation {
+  /// Y = f(X), element by element.
+  func forward(_ x: Matrix) -> Matrix {
+    input = x
+    output = x.map(function.callAsFunction)
+    return output
+  }
+
+  /// ∂L/∂X = ∂L/∂Y ⊙ f'(X).
+  func backward(_ dY: Matrix) -> Matrix {
+    precondition(
+      dY.rows == output.rows && dY.columns == output.columns,
+      "upstream gradient \(dY.shapeText) does not match the output \(output.shapeText)")
+    var dX = dY
+    dX.elements.withUnsafeMutableBufferPointer { dX in
+      input.elements.withUnsafeBufferPointer { x in
+        output.elements.withUnsafeBufferPointer { y in
+          for k in dX.indices { dX[k] *= function.derivative(x: x[k], y: y[k]) }
+        }
+      }
+    }
+    return dX
+  }
+}

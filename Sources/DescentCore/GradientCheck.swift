@@ -1,0 +1,72 @@
+// MARK: - Numerical derivatives
+
+/// The central difference f'(x) ≈ (f(x + h) − f(x − h)) / 2h, whose error is O(h²).
+public func centralDifference(at x: Double, step h: Double = 1e-5, of f: (Double) -> Double) -> Double {
+  (f(x + h) - f(x - h)) / (2 * h)
+}
+
+/// The gradient of f at x by central differences, one coordinate at a time:
+/// ∂f/∂xᵢ ≈ (f(x + h·eᵢ) − f(x − h·eᵢ)) / 2h.
+public func numericalGradient(at x: [Double], step h: Double = 1e-5, of f: ([Double]) -> Double) -> [Double] {
+  x.indices.map { i in
+    var plus = x, minus = x
+    plus[i] += h
+    minus[i] -= h
+    return (f(plus) - f(minus)) / (2 * h)
+  }
+}
+
+/// The relative error |a − n| / max(|a|, |n|) between an analytic and a numerical value,
+/// defined as 0 when both are 0.
+public func relativeError(_ a: Double, _ n: Double) -> Double {
+  let scale = max(abs(a), abs(n))
+  return scale == 0 ? 0 : abs(a - n) / scale
+}
+
+// MARK: - Checking every parameter
+
+/// The outcome of a gradient check for one parameter.
+public struct GradientCheckResult: Sendable {
+  /// The parameter's name and position, e.g. "W (layer 0)".
+  public let name: String
+  /// The largest relative error over the parameter's entries.
+  public let maxRelativeError: Double
+}
+
+/// Compares the analytic gradient of every parameter with central differences.
+///
+/// `loss` must compute L from the parameters' current values; `computeGradients` must run
+/// forward and backward and leave ∂L/∂θ in each parameter. Each entry θᵢ is nudged by ±h,
+/// L re-evaluated, and (L(θ + h) − L(θ − h))/2h compared with ∂L/∂θᵢ by relative error.
+public func gradientCheck(
+  _ parameters: [Parameter], step h: Double = 1e-5, loss: () -> Double, computeGradients: () -> Void
+) -> [GradientCheckResult] {
+  computeGradients()
+  let analytic = parameters.map(\.gradient)
+  return parameters.enumerated().map { index, parameter in
+    var worst = 0.0
+    for k in 0..<parameter.value.count {
+      let original = parameter.value.elements[k]
+      parameter.value.elements[k] = original + h
+      let plus = loss()
+      parameter.value.elements[k] = original - h
+      let minus = loss()
+      parameter.value.elements[k] = original
+      worst = max(worst, relativeError(analytic[index].elements[k], (plus - minus) / (2 * h)))
+    }
+    return GradientCheckResult(name: "\(parameter.name) (parameter \(index))", maxRelativeError: worst)
+  }
+}
+
+/// Gradient check of a network under a loss on a data set: every parameter of `network`.
+public func gradientCheck(
+  _ network: Sequential, loss: some Loss, on data: Dataset, step h: Double = 1e-5
+) -> [GradientCheckResult] {
+  gradientCheck(
+    network.parameters, step: h,
+    loss: { loss.value(network.forward(data.inputs), data.targets) },
+    computeGradients: {
+      let output = network.forward(data.inputs)
+      _ = network.backward(loss.gradient(output, data.targets))
+    })
+}

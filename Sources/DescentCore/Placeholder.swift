@@ -1,1 +1,0 @@
-// DescentCore: placeholder until its module lands.

@@ -1,0 +1,54 @@
+/// A network that applies its layers in order, Y = fₙ(…f₂(f₁(X))), and runs backward
+/// through them in reverse, each layer turning ∂L/∂(its output) into ∂L/∂(its input).
+public final class Sequential: Layer {
+  /// The layers, first to last.
+  public let layers: [any Layer]
+  /// After `backward`: ‖∂L/∂Xₖ‖, the norm of the gradient reaching the input of layer k,
+  /// one entry per layer.
+  public private(set) var inputGradientNorms: [Double] = []
+
+  /// A network of `layers`, applied first to last.
+  public init(_ layers: [any Layer]) {
+    self.layers = layers
+  }
+}
+
+// MARK: - Forward and backward
+
+public extension Sequential {
+  /// Y = fₙ(…f₁(X)).
+  func forward(_ x: Matrix) -> Matrix {
+    layers.reduce(x) { $1.forward($0) }
+  }
+
+  /// Runs each layer's backward from last to first and returns ∂L/∂X of the first layer.
+  func backward(_ dY: Matrix) -> Matrix {
+    var gradient = dY
+    var norms = [Double](repeating: 0, count: layers.count)
+    for k in layers.indices.reversed() {
+      gradient = layers[k].backward(gradient)
+      norms[k] = gradient.norm()
+    }
+    inputGradientNorms = norms
+    return gradient
+  }
+
+  /// Every layer's parameters, first layer first.
+  var parameters: [Parameter] { layers.flatMap(\.parameters) }
+
+  func setTraining(_ training: Bool) {
+    for layer in layers { layer.setTraining(training) }
+  }
+}
+
+// MARK: - Gradient norms
+
+public extension Sequential {
+  /// After `backward`: for each layer that has parameters, in order, the norm of its
+  /// parameters' gradient √(Σ_θ ‖∂L/∂θ‖²) — the quantity plotted to show gradients vanishing.
+  var parameterGradientNorms: [Double] {
+    layers.filter { !$0.parameters.isEmpty }.map { layer in
+      layer.parameters.reduce(0) { $0 + $1.gradient.norm() * $1.gradient.norm() }.squareRoot()
+    }
+  }
+}

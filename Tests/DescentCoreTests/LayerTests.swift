@@ -1,0 +1,116 @@
+import DescentCore
+import Foundation
+import Testing
+import _Differentiation
+
+@Suite struct LayerTests {
+  static func batch(_ rows: Int, _ columns: Int, seed: UInt64 = 1) -> Matrix {
+    var generator = SeededGenerator(seed: seed)
+    // Entries kept away from 0 so that ReLU's kink is never within a finite-difference step.
+    return Matrix.uniform(rows: rows, columns: columns, in: -2...2, using: &generator).map {
+      abs($0) < 0.05 ? $0 + 0.1 : $0
+    }
+  }
+
+  static func linear(_ n: Int, _ m: Int) -> Linear {
+    var generator = SeededGenerator(seed: 11)
+    return Linear(n, m, weights: .normal(standardDeviation: 0.8), bias: .uniform(-1...1), using: &generator)
+  }
+
+  @Test func linearForwardIsXWPlusB() {
+    let layer = Linear(weight: Matrix([[1, 2], [3, 4]]), bias: Matrix(row: [10, 20]))
+    #expect(layer.forward(Matrix([[1, 1], [0, 2]])) == Matrix([[14, 26], [16, 28]]))
+  }
+
+  @Test func linearBackwardIsTheMatrixCalculus() {
+    let x = Self.batch(4, 3)
+    let layer = Self.linear(3, 2)
+    let dY = ProbeLoss(rows: 4, columns: 2).weights
+    _ = layer.forward(x)
+    let dX = layer.backward(dY)
+    expectClose(dX, dY * layer.weight.value.T, tolerance: 1e-15)
+    expectClose(layer.weight.gradient, x.T * dY, tolerance: 1e-15)
+    expectClose(layer.bias.gradient, dY.sum(along: .rows), tolerance: 1e-15)
+  }
+
+  @Test(arguments: ["linear", "sigmoid", "tanh", "relu", "leaky relu", "residual", "batch norm"])
+  func gradientsMatchCentralDifferences(kind: String) {
+    let layer: any Layer =
+      switch kind {
+      case "linear": Self.linear(3, 4)
+      case "sigmoid": Sigmoid()
+      case "tanh": Tanh()
+      case "relu": ReLU()
+      case "leaky relu": LeakyReLU(slope: 0.1)
+      case "residual": Residual([Self.linear(3, 5), Tanh(), Self.linear(5, 3)])
+      default: BatchNorm(3)
+      }
+    let errors = layerGradientErrors(layer, input: Self.batch(5, 3))
+    #expect(errors.input < 1e-7, "∂L/∂X of \(kind): \(errors.input)")
+    for error in errors.parameters { #expect(error < 1e-7, "∂L/∂θ of \(kind): \(error)") }
+  }
+
+  @Test func batchNormInInferenceUsesRunningStatistics() {
+    let layer = BatchNorm(3, momentum: 0.5)
+    for seed in 1...30 { _ = layer.forward(Self.batch(8, 3, seed: UInt64(seed)) * 2 + 1) }
+    layer.setTraining(false)
+    let x = Self.batch(4, 3, seed: 77)
+    let expected = (x - layer.runningMean) / (layer.runningVariance + layer.epsilon).map { $0.squareRoot() }
+    expectClose(layer.forward(x), expected, tolerance: 1e-12)
+    let errors = layerGradientErrors(layer, input: x)
+    #expect(errors.input < 1e-7)
+  }
+
+  @Test func batchNormInTrainingNormalisesEachFeature() {
+    let y = BatchNorm(3).forward(Self.batch(50, 3) * 5 - 2)
+    expectClose(y.mean(along: .rows), Matrix(rows: 1, columns: 3), tolerance: 1e-12)
+    expectClose((y ⊙ y).mean(along: .rows), Matrix(rows: 1, columns: 3, repeating: 1), tolerance: 1e-5)
+  }
+
+  /// A linear layer followed by tanh, written with plain loops over arrays so that the
+  /// compiler can differentiate it, against the layers' backward passes.
+  @Test func linearAndTanhAgreeWithSwiftsDifferentiation() {
+    let x = Self.batch(2, 3)
+    let layer = Self.linear(3, 2)
+    let probe = ProbeLoss(rows: 2, columns: 2)
+    let network = Sequential([layer, Tanh()])
+    _ = network.forward(x)
+    _ = network.backward(probe.weights)
+
+    let xs = x.elements, rs = probe.weights.elements
+    @differentiable(reverse)
+    func loss(_ theta: [Double]) -> Double {
+      var total = 0.0
+      for i in 0..<2 {
+        for j in 0..<2 {
+          var s = theta[6 + j]
+          for k in 0..<3 { s = s + xs[i * 3 + k] * theta[k * 2 + j] }
+          total = total + rs[i * 2 + j] * tanh(s)
+        }
+      }
+      return total
+    }
+    let theta = layer.weight.value.elements + layer.bias.value.elements
+    let expected = gradient(at: theta, of: loss).base
+    expectClose(layer.weight.gradient.elements + layer.bias.gradient.elements, expected, tolerance: 1e-12)
+  }
+
+  @Test func sequentialRecordsGradientNorms() {
+    let network = Sequential([Self.linear(3, 4), Sigmoid(), Self.linear(4, 2)])
+    let x = Self.batch(5, 3)
+    _ = network.forward(x)
+    let dX = network.backward(ProbeLoss(rows: 5, columns: 2).weights)
+    #expect(network.inputGradientNorms.count == 3)
+    expectClose(network.inputGradientNorms[0], dX.norm(), tolerance: 1e-15)
+    #expect(network.parameterGradientNorms.count == 2)
+    #expect(network.parameters.count == 4)
+  }
+
+  @Test func sigmoidDerivativeIsAtMostAQuarter() {
+    let f = SigmoidFunction()
+    expectClose(f.derivative(x: 0, y: f(0)), 0.25, tolerance: 1e-16)
+    for x in stride(from: -10.0, through: 10, by: 0.25) { #expect(f.derivative(x: x, y: f(x)) <= 0.25) }
+    expectClose(sigmoid(-800), 0, tolerance: 1e-300)
+    expectClose(sigmoid(800), 1, tolerance: 0)
+  }
+}

@@ -1,0 +1,66 @@
+import DescentCore
+import Testing
+
+@Suite struct TrainingTests {
+  static func xorNetwork(seed: UInt64 = 3) -> Sequential {
+    var generator = SeededGenerator(seed: seed)
+    return Sequential([
+      Linear(2, 10, weights: .uniform(0...1), using: &generator), Sigmoid(),
+      Linear(10, 10, weights: .uniform(0...1), using: &generator), Sigmoid(),
+      Linear(10, 1, weights: .uniform(0...1), using: &generator),
+    ])
+  }
+
+  @Test func everyParameterOfANetworkPassesTheGradientCheck() {
+    var generator = SeededGenerator(seed: 5)
+    let network = Sequential([
+      Linear(2, 6, using: &generator), Tanh(), BatchNorm(6), Linear(6, 6, using: &generator), LeakyReLU(),
+      Residual([Linear(6, 6, using: &generator), Sigmoid()]), Linear(6, 1, using: &generator),
+    ])
+    let results = gradientCheck(network, loss: BinaryCrossEntropy(), on: .xorEasy())
+    #expect(results.count == 10)
+    for result in results { #expect(result.maxRelativeError < 1e-7, "\(result.name): \(result.maxRelativeError)") }
+  }
+
+  @Test func summedGradientsTrainXorEasyToFullAccuracy() {
+    let network = Self.xorNetwork()
+    let history = train(
+      network, on: .xorEasy(), loss: BinaryCrossEntropy(), optimizer: SGD(learningRate: 0.1), epochs: 5000,
+      batchGradient: .sum)
+    #expect(history.loss.count == 5000)
+    #expect(history.loss.last! < history.loss.first!)
+    #expect(history.accuracy.last == 1)
+    #expect(accuracy(of: network, on: .xorEasy(), loss: BinaryCrossEntropy()) == 1)
+  }
+
+  @Test func summedGradientIsBatchSizeTimesTheMean() {
+    let data = Dataset.xorEasy()
+    let meanNet = Self.xorNetwork(), sumNet = Self.xorNetwork()
+    train(meanNet, on: data, loss: BinaryCrossEntropy(), optimizer: SGD(learningRate: 2.1), epochs: 1)
+    train(sumNet, on: data, loss: BinaryCrossEntropy(), optimizer: SGD(learningRate: 0.1), epochs: 1, batchGradient: .sum)
+    for (a, b) in zip(meanNet.parameters, sumNet.parameters) { expectClose(a.value, b.value, tolerance: 1e-12) }
+  }
+
+  @Test func miniBatchTrainingIsReproducible() {
+    func run() -> [Double] {
+      train(
+        Self.xorNetwork(), on: .linear(), loss: BinaryCrossEntropy(), optimizer: Adam(learningRate: 0.01), epochs: 20,
+        batchSize: 16, shuffleSeed: 4
+      ).loss
+    }
+    let first = run()
+    #expect(first == run())
+    #expect(first.last! < first.first!)
+  }
+
+  @Test func regressionHasNoAccuracy() {
+    var generator = SeededGenerator(seed: 6)
+    let x = Matrix.uniform(rows: 30, columns: 1, in: -1...1, using: &generator)
+    let data = Dataset(inputs: x, targets: 3 * x + 0.5)
+    let network = Sequential([Linear(1, 1, using: &generator)])
+    let history = train(network, on: data, loss: MeanSquaredError(), optimizer: SGD(learningRate: 0.3), epochs: 300)
+    #expect(history.accuracy.isEmpty)
+    #expect(history.loss.last! < 1e-10)
+    expectClose(network.parameters[0].value[0, 0], 3, tolerance: 1e-5)
+  }
+}
