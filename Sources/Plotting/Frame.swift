@@ -1,0 +1,111 @@
+/// The furniture around a chart's data, laid out inside the chart's box: the title at the
+/// top, the legend under it, the plot area with its grid, axes, ticks and labels, and the
+/// notes (what was clipped or skipped) at the bottom.
+///
+/// Charts build a frame from their axes, draw their data inside `plot`, and map data to
+/// pixels through `x.scale` and `y.scale`.
+struct Frame {
+  var bounds: Rect
+  var title: String
+  var x: AxisGuide
+  var y: AxisGuide
+  var notes: [String]
+  private(set) var plot: Rect
+  private var legend: [[(entry: LegendEntry, x: Double)]]
+  private var rotateXLabels: Bool
+
+  private static let padding = 10.0
+  private static let titleHeight = 24.0
+  private static let noteHeight = 14.0
+
+  /// Lays out a frame in `bounds`; `rightInset` keeps room right of the plot (a colour bar).
+  init(
+    bounds: Rect, title: String, x: AxisGuide, y: AxisGuide, legend: [LegendEntry] = [],
+    notes: [String] = [], rightInset: Double = 0
+  ) {
+    let p = Self.padding
+    let legendRows = Legend.rows(legend, width: bounds.width - 2 * p)
+    var top = bounds.y + p + (title.isEmpty ? 0 : Self.titleHeight) + Double(legendRows.count) * Legend.rowHeight
+    if !legendRows.isEmpty { top += 8 }
+    let yLabelRoom = y.label.isEmpty ? 0 : 20.0
+    let left = bounds.x + p + yLabelRoom + y.widestTickLabel + AxisGuide.tickLength + 4
+    var right = bounds.maxX - p - 6 - rightInset
+    if let last = x.ticks.last, !x.categorical {
+      right = min(right, bounds.maxX - p - rightInset - TextMetrics.width(last.label, fontSize: AxisGuide.tickFont) / 2)
+    }
+    let band = (right - left) / Double(max(x.ticks.count, 1))
+    let rotate = x.categorical && x.widestTickLabel > band - 4
+    let tickLabelRoom = rotate ? x.widestTickLabel * 0.71 + 14 : 16.0
+    let bottom = bounds.maxY - p + 4 - Double(notes.count) * Self.noteHeight - (x.label.isEmpty ? 0 : 20)
+      - tickLabelRoom - AxisGuide.tickLength
+    plot = Rect(x: left, y: top, width: max(right - left, 10), height: max(bottom - top, 10))
+    (self.bounds, self.title, self.x, self.y, self.notes) = (bounds, title, x, y, notes)
+    self.legend = legendRows
+    self.rotateXLabels = rotate
+    self.x.scale.range = (plot.minX, plot.maxX)
+    self.y.scale.range = y.categorical ? (plot.minY, plot.maxY) : (plot.maxY, plot.minY)
+  }
+
+  /// The pixel position of a data point; NaN coordinates where the scales cannot place it.
+  func point(_ px: Double, _ py: Double) -> Point { Point(x: x.scale(px), y: y.scale(py)) }
+
+  /// Grid lines, under the data.
+  func drawGrid(into svg: inout SVGWriter) {
+    var data = ""
+    if !x.categorical {
+      for (value, _) in x.ticks {
+        let px = x.scale(value)
+        data += "M\(Format.coordinate(px)) \(Format.coordinate(plot.minY))V\(Format.coordinate(plot.maxY))"
+      }
+    }
+    if !y.categorical {
+      for (value, _) in y.ticks {
+        let py = y.scale(value)
+        data += "M\(Format.coordinate(plot.minX)) \(Format.coordinate(py))H\(Format.coordinate(plot.maxX))"
+      }
+    }
+    svg.path(data, class: "grid")
+  }
+
+  /// Axes, ticks, tick labels, axis labels, title, legend and notes, over the data.
+  func drawGuides(into svg: inout SVGWriter) {
+    let f = Format.coordinate
+    let t = AxisGuide.tickLength
+    var ticks = "M\(f(plot.minX)) \(f(plot.minY))V\(f(plot.maxY))H\(f(plot.maxX))"
+    for (value, _) in x.ticks { ticks += "M\(f(x.scale(value))) \(f(plot.maxY))v\(f(t))" }
+    for value in x.minor { ticks += "M\(f(x.scale(value))) \(f(plot.maxY))v\(f(t / 2))" }
+    for (value, _) in y.ticks { ticks += "M\(f(plot.minX)) \(f(y.scale(value)))h\(f(-t))" }
+    for value in y.minor { ticks += "M\(f(plot.minX)) \(f(y.scale(value)))h\(f(-t / 2))" }
+    svg.path(ticks, class: "axis")
+
+    for (value, label) in x.ticks {
+      let at = Point(x: x.scale(value), y: plot.maxY + t + 13)
+      if rotateXLabels {
+        svg.text(label, at: Point(x: at.x + 4, y: at.y - 4), anchor: "end", class: "tick", rotation: -45)
+      } else {
+        svg.text(label, at: at, anchor: "middle", class: "tick")
+      }
+    }
+    for (value, label) in y.ticks {
+      svg.text(label, at: Point(x: plot.minX - t - 3, y: y.scale(value) + 4), anchor: "end", class: "tick")
+    }
+
+    var below = bounds.maxY - Self.padding + 4 - Double(notes.count) * Self.noteHeight
+    if !x.label.isEmpty {
+      svg.text(x.label, at: Point(x: (plot.minX + plot.maxX) / 2, y: below - 4), anchor: "middle", class: "label")
+    }
+    if !y.label.isEmpty {
+      let at = Point(x: bounds.x + Self.padding + 12, y: (plot.minY + plot.maxY) / 2)
+      svg.text(y.label, at: at, anchor: "middle", class: "label", rotation: -90)
+    }
+    for note in notes {
+      below += Self.noteHeight
+      svg.text(note, at: Point(x: bounds.x + Self.padding, y: below - 3), class: "note")
+    }
+    if !title.isEmpty {
+      svg.text(title, at: Point(x: bounds.x + Self.padding, y: bounds.y + Self.padding + 14), class: "title")
+    }
+    let legendTop = bounds.y + Self.padding + (title.isEmpty ? 0 : Self.titleHeight)
+    Legend.draw(legend, at: Point(x: bounds.x + Self.padding, y: legendTop), into: &svg)
+  }
+}
