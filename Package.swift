@@ -29,9 +29,10 @@ let package = Package(
         .target(name: "LessonParser", dependencies: ["CommonMark", "Yams"]),
         .target(name: "LessonRunner", dependencies: ["LessonParser", "LessonRuntime"]),
         .target(name: "SiteRenderer", dependencies: ["LessonParser", "LessonRunner", "CommonMark"]),
+        .target(name: "Grading", dependencies: ["LessonParser", "LessonRunner"]),
         .target(name: "Benchmarks", dependencies: ["DescentCore"]),
         .target(name: "DescentCLI", dependencies: [
-            "LessonParser", "LessonRunner", "SiteRenderer", "Benchmarks",
+            "LessonParser", "LessonRunner", "SiteRenderer", "Grading", "Benchmarks",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "descent", dependencies: ["DescentCLI", "DescentCore", "Plotting", "LessonRuntime"]),
@@ -41,6 +42,7 @@ let package = Package(
         .testTarget(name: "LessonParserTests", dependencies: ["LessonParser"]),
         .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "LessonParser"]),
         .testTarget(name: "SiteRendererTests", dependencies: ["SiteRenderer"]),
+        .testTarget(name: "GradingTests", dependencies: ["Grading", "LessonParser", "LessonRunner"]),
         .testTarget(name: "EndToEndTests", dependencies: ["descent"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -5,7 +5,7 @@ public struct Descent: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "descent",
         abstract: "Run, check and publish the Descent course.",
-        subcommands: [TestCommand.self, BuildCommand.self, FiguresCommand.self, BenchCommand.self]
+        subcommands: [TestCommand.self, BuildCommand.self, FiguresCommand.self, ReleaseCommand.self, GradeCommand.self, BenchCommand.self]
     )
 
     public init() {}

@@ -1,0 +1,1 @@
+// Grading: placeholder until its module lands.
