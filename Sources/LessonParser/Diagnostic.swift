@@ -2,8 +2,8 @@
 ///
 /// `description` has the form editors and CI annotate:
 /// `lessons/02-gradient-descent.md:41:7: error: unknown attribute 'tolerence'`.
-public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Severity: String, Sendable {
+public struct Diagnostic: Error, Sendable, Equatable, Codable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Codable {
         case error, warning, note
     }
 

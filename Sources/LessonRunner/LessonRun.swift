@@ -14,7 +14,7 @@ public struct LessonRun: Sendable {
 
 /// One runnable block's result.
 public struct CellRun: Sendable {
-    public enum Status: Sendable, Equatable {
+    public enum Status: Sendable, Equatable, Codable {
         case passed
         /// It ran, or tried to, and something is wrong; each diagnostic says what and where.
         case failed([Diagnostic])
@@ -44,7 +44,7 @@ public struct CellRun: Sendable {
 }
 
 /// A figure a block drew.
-public struct Figure: Sendable, Equatable {
+public struct Figure: Sendable, Equatable, Codable {
     /// Names the file: `site/<lesson>/<name>.svg`.
     public var name: String
     public var caption: String

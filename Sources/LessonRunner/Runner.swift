@@ -33,7 +33,16 @@ public struct Runner: Sendable {
             case .failed(let diagnostics, _):
                 return LessonRun(lesson: lesson, cells: Self.compileFailures(diagnostics, cells: cells, lesson: lesson), overridden: overridden)
             case .compiled(let executable):
-                var results = try execute(executable, lesson: lesson, cells: cells)
+                let values = parameterValues(of: lesson)
+                let records = RunRecords(folder: URL(fileURLWithPath: executable).deletingLastPathComponent())
+                var results: [CellRun]
+                if let recorded = records.load(values, cells: cells) {
+                    results = recorded
+                } else {
+                    let (ran, endedWell) = try execute(executable, lesson: lesson, cells: cells, values: values)
+                    if endedWell { records.save(ran, for: values) }
+                    results = ran
+                }
                 if !overridden { results = results.map { Self.checkingOutput($0, file: lesson.file) } }
                 return LessonRun(lesson: lesson, cells: results, overridden: overridden)
             }
@@ -54,8 +63,14 @@ public struct Runner: Sendable {
         }
     }
 
-    /// Runs a compiled lesson program and splits what it did by block.
-    private func execute(_ executable: String, lesson: Lesson, cells: [Cell]) throws -> [CellRun] {
+    /// The value of every hyperparameter for this run, as the program reads it.
+    private func parameterValues(of lesson: Lesson) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: lesson.frontMatter.params.map { ($0.name, (overrides[$0.name] ?? $0.value).encoded) })
+    }
+
+    /// Runs a compiled lesson program and splits what it did by block; `endedWell` is false
+    /// when the program was stopped or did not exit with status 0.
+    private func execute(_ executable: String, lesson: Lesson, cells: [Cell], values: [String: String]) throws -> (results: [CellRun], endedWell: Bool) {
         let figures = FileManager.default.temporaryDirectory.appendingPathComponent("descent-figures-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: figures, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: figures) }
@@ -65,8 +80,8 @@ public struct Runner: Sendable {
         environment["DESCENT_CHANNEL"] = nonce
         environment["DESCENT_FIGURES"] = figures.path
         environment["SWIFT_BACKTRACE"] = "enable=no"
-        for parameter in lesson.frontMatter.params {
-            environment["DESCENT_PARAM_\(parameter.name)"] = (overrides[parameter.name] ?? parameter.value).encoded
+        for (name, value) in values {
+            environment["DESCENT_PARAM_\(name)"] = value
         }
 
         var results = cells.map { CellRun(cell: $0, status: .notRun("an earlier block stopped the lesson")) }
@@ -118,7 +133,7 @@ public struct Runner: Sendable {
         for (index, diagnostics) in failures where results.indices.contains(index) {
             results[index].status = .failed(diagnostics)
         }
-        return results
+        return (results, ending == .exited(0))
     }
 
     /// Why a run that ended this way failed, or nil when it ended well.

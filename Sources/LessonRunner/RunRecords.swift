@@ -1,0 +1,38 @@
+import Foundation
+import LessonParser
+
+/// What a compiled lesson program did, kept beside it per set of hyperparameter values, so
+/// that an unchanged lesson is not run again. Only runs that ended well are kept: a block
+/// stopped by a time limit may pass on a quieter machine.
+struct RunRecords {
+    /// The folder of the compiled program (its name is the hash of the program's source).
+    let folder: URL
+
+    private struct Record: Codable {
+        var output: String
+        var errorOutput: String
+        var figures: [Figure]
+        var status: CellRun.Status
+    }
+
+    func load(_ values: [String: String], cells: [Cell]) -> [CellRun]? {
+        guard let data = try? Data(contentsOf: file(for: values)),
+              let records = try? JSONDecoder().decode([Record].self, from: data),
+              records.count == cells.count
+        else { return nil }
+        return zip(cells, records).map { cell, record in
+            CellRun(cell: cell, output: record.output, errorOutput: record.errorOutput, figures: record.figures, status: record.status)
+        }
+    }
+
+    func save(_ results: [CellRun], for values: [String: String]) {
+        let records = results.map { Record(output: $0.output, errorOutput: $0.errorOutput, figures: $0.figures, status: $0.status) }
+        guard let data = try? JSONEncoder().encode(records) else { return }
+        try? data.write(to: file(for: values), options: .atomic)
+    }
+
+    private func file(for values: [String: String]) -> URL {
+        let key = values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
+        return folder.appendingPathComponent("run-\(Hash.fnv1a64(key)).json")
+    }
+}
