@@ -27,16 +27,18 @@ struct CourseRun {
         var runner = try Runner()
         var outcomes: [Outcome] = []
         for (index, (file, result)) in parsed.enumerated() {
-            progress.show("[\(index + 1)/\(files.count)] \(file)")
-            let errors = result.diagnostics.filter { $0.severity == .error }
-            guard let lesson = result.lesson, errors.isEmpty else {
-                outcomes.append(Outcome(file: file, diagnostics: result.diagnostics, run: nil))
-                continue
+            let label = "[\(index + 1)/\(files.count)] \(file)"
+            progress.show(label + " …")
+            let started = DispatchTime.now()
+            var outcome = Outcome(file: file, diagnostics: result.diagnostics, run: nil)
+            if let lesson = result.lesson, !result.diagnostics.contains(where: { $0.severity == .error }) {
+                runner.overrides = overrides[file] ?? [:]
+                outcome.run = runner.run(lesson)
             }
-            runner.overrides = overrides[file] ?? [:]
-            outcomes.append(Outcome(file: file, diagnostics: result.diagnostics, run: runner.run(lesson)))
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            progress.finish(label + "  \(outcome.passed) passed, \(outcome.failed) failed  (\(String(format: "%.1f", seconds)) s)")
+            outcomes.append(outcome)
         }
-        progress.clear()
         return outcomes
     }
 
@@ -59,7 +61,8 @@ struct CourseRun {
     }
 }
 
-/// A one-line progress display on stderr, shown only when stderr is a terminal.
+/// Progress on stderr, shown only when stderr is a terminal: a line that changes while a
+/// lesson runs, and one that stays when it is done.
 final class Progress: Sendable {
     private let enabled = isatty(2) == 1
 
@@ -68,8 +71,9 @@ final class Progress: Sendable {
         FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
     }
 
-    func clear() {
+    /// Replaces the current line with one that stays.
+    func finish(_ line: String) {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(line)\n".utf8))
     }
 }
