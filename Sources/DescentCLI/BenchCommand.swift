@@ -36,16 +36,16 @@ public struct BenchCommand: ParsableCommand {
 
   public func run() throws {
     let selected = workloads.isEmpty ? Workload.all : workloads.compactMap(Workload.named)
-    let peer = noPeer ? [:] : numpyPeer(selected.map(\.name))
-    if !json && !noPeer && peer.isEmpty {
-      print("(NumPy peer unavailable: needs python3 with numpy and \(peerScript))")
-    }
     if !json {
       print("workload".padding(toLength: 14, withPad: " ", startingAt: 0) + "    descent      numpy   speed-up")
     }
+    // Each workload is timed right beside its NumPy peer, so both see the same machine load.
     for workload in selected {
       let m = workload.measure(runs: runs)
-      let numpy = peer[m.workload]
+      let numpy = noPeer ? nil : numpyPeer([workload.name])[workload.name]
+      if !json && !noPeer && numpy == nil {
+        print("(NumPy peer unavailable: needs python3 with numpy and \(peerScript))")
+      }
       if json {
         var line = "{\"workload\": \"\(m.workload)\", \"seconds\": \(m.seconds)"
         if let numpy { line += ", \"numpy_seconds\": \(numpy), \"speedup\": \(numpy / m.seconds)" }

@@ -1,4 +1,7 @@
 /// A function of one number applied by an activation layer, with its derivative.
+///
+/// `apply` and `backward` have default implementations that run `callAsFunction` and
+/// `derivative` over every element; each conforming function gets its own compiled loop.
 public protocol ActivationFunction: Sendable {
   /// The function with its default settings.
   init()
@@ -6,6 +9,28 @@ public protocol ActivationFunction: Sendable {
   func callAsFunction(_ x: Double) -> Double
   /// f'(x), which may be written with y = f(x) already computed (σ' = y(1 − y)).
   func derivative(x: Double, y: Double) -> Double
+  /// Y = f(X), element by element.
+  func apply(_ x: Matrix) -> Matrix
+  /// ∂L/∂X = ∂L/∂Y ⊙ f'(X), given X and Y = f(X).
+  func backward(_ dY: Matrix, x: Matrix, y: Matrix) -> Matrix
+}
+
+// MARK: - Element-wise defaults
+
+public extension ActivationFunction {
+  func apply(_ x: Matrix) -> Matrix { x.map(callAsFunction) }
+
+  func backward(_ dY: Matrix, x: Matrix, y: Matrix) -> Matrix {
+    var dX = dY
+    dX.elements.withUnsafeMutableBufferPointer { dX in
+      x.elements.withUnsafeBufferPointer { x in
+        y.elements.withUnsafeBufferPointer { y in
+          for k in dX.indices { dX[k] *= derivative(x: x[k], y: y[k]) }
+        }
+      }
+    }
+    return dX
+  }
 }
 
 /// A layer applying f to every element, Y = f(X), with backward ∂L/∂X = ∂L/∂Y ⊙ f'(X).
@@ -35,7 +60,7 @@ public extension Activation {
   /// Y = f(X), element by element.
   func forward(_ x: Matrix) -> Matrix {
     input = x
-    output = x.map(function.callAsFunction)
+    output = function.apply(x)
     return output
   }
 
@@ -44,14 +69,6 @@ public extension Activation {
     precondition(
       dY.rows == output.rows && dY.columns == output.columns,
       "upstream gradient \(dY.shapeText) does not match the output \(output.shapeText)")
-    var dX = dY
-    dX.elements.withUnsafeMutableBufferPointer { dX in
-      input.elements.withUnsafeBufferPointer { x in
-        output.elements.withUnsafeBufferPointer { y in
-          for k in dX.indices { dX[k] *= function.derivative(x: x[k], y: y[k]) }
-        }
-      }
-    }
-    return dX
+    return function.backward(dY, x: input, y: output)
   }
 }

@@ -52,9 +52,13 @@ public extension Linear {
     precondition(
       dY.rows == input.rows && dY.columns == weight.value.columns,
       "upstream gradient \(dY.shapeText) does not match the output \(input.rows)×\(weight.value.columns)")
-    weight.gradient = input.T * dY
-    bias.gradient = dY.sum(along: .rows)
-    return dY * weight.value.T
+    // ∂L/∂W = Xᵀ·∂L/∂Y and ∂L/∂b = Σ_batch ∂L/∂Y, written into the existing gradients.
+    Matrix.gemm(input, transposingA: true, dY, into: &weight.gradient)
+    dY.sumRows(into: &bias.gradient)
+    // ∂L/∂X = ∂L/∂Y·Wᵀ
+    var dX = Matrix(rows: 0, columns: 0)
+    Matrix.gemm(dY, weight.value, transposingB: true, into: &dX)
+    return dX
   }
 
   var parameters: [Parameter] { [weight, bias] }

@@ -16,8 +16,8 @@ public extension Matrix {
     using generator: inout SeededGenerator
   ) -> Matrix {
     var result = Matrix(rows: rows, columns: columns)
-    for k in 0..<result.count {
-      result.elements[k] = generator.normal(mean: mean, standardDeviation: standardDeviation)
+    result.elements.withUnsafeMutableBufferPointer {
+      generator.fillNormal($0, mean: mean, standardDeviation: standardDeviation)
     }
     return result
   }

@@ -10,6 +10,8 @@ public protocol Optimizer: AnyObject {
   var states: [ObjectIdentifier: State] { get set }
   /// Updates x in place from its gradient g; `state` is nil on a parameter's first step.
   func update(_ x: inout Matrix, gradient g: Matrix, state: inout State?)
+  /// One update of every parameter from the gradient its layer's backward pass left.
+  func step(_ parameters: [Parameter])
 }
 
 // MARK: - Stepping

@@ -11,4 +11,9 @@ public final class SGD: Optimizer {
   public func update(_ x: inout Matrix, gradient g: Matrix, state: inout Void?) {
     x.add(-learningRate, times: g)
   }
+
+  /// θ ← θ − γ·∂L/∂θ for every parameter; with no memory there is nothing to look up.
+  public func step(_ parameters: [Parameter]) {
+    for parameter in parameters { parameter.value.add(-learningRate, times: parameter.gradient) }
+  }
 }

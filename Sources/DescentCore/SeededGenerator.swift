@@ -74,16 +74,44 @@ public extension SeededGenerator {
       spareNormal = nil
       return mean + standardDeviation * z
     }
+    let (z1, z2) = normalPair()
+    spareNormal = z2
+    return mean + standardDeviation * z1
+  }
+
+  /// Two independent N(0, 1) numbers from one accepted point of the polar method.
+  mutating func normalPair() -> (Double, Double) {
     while true {
       let u = 2 * unitUniform() - 1
       let v = 2 * unitUniform() - 1
       let s = u * u + v * v
       if s > 0 && s < 1 {
         let scale = (-2 * log(s) / s).squareRoot()
-        spareNormal = v * scale
-        return mean + standardDeviation * u * scale
+        return (u * scale, v * scale)
       }
     }
+  }
+}
+
+// MARK: - Filling a buffer, for large matrices
+
+extension SeededGenerator {
+  /// Fills `z` with N(μ, σ²) numbers: the same stream as calling `normal` for each entry,
+  /// taking whole pairs from the polar method.
+  mutating func fillNormal(_ z: UnsafeMutableBufferPointer<Double>, mean: Double, standardDeviation: Double) {
+    var k = 0
+    if let spare = spareNormal, k < z.count {
+      spareNormal = nil
+      z[k] = mean + standardDeviation * spare
+      k += 1
+    }
+    while k + 1 < z.count {
+      let (z1, z2) = normalPair()
+      z[k] = mean + standardDeviation * z1
+      z[k + 1] = mean + standardDeviation * z2
+      k += 2
+    }
+    if k < z.count { z[k] = normal(mean: mean, standardDeviation: standardDeviation) }
   }
 }
 

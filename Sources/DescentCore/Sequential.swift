@@ -3,9 +3,8 @@
 public final class Sequential: Layer {
   /// The layers, first to last.
   public let layers: [any Layer]
-  /// After `backward`: ‖∂L/∂Xₖ‖, the norm of the gradient reaching the input of layer k,
-  /// one entry per layer.
-  public private(set) var inputGradientNorms: [Double] = []
+  /// After `backward`: ∂L/∂Xₖ, the gradient reaching the input of layer k, one per layer.
+  public private(set) var inputGradients: [Matrix] = []
 
   /// A network of `layers`, applied first to last.
   public init(_ layers: [any Layer]) {
@@ -23,13 +22,12 @@ public extension Sequential {
 
   /// Runs each layer's backward from last to first and returns ∂L/∂X of the first layer.
   func backward(_ dY: Matrix) -> Matrix {
+    if inputGradients.count != layers.count { inputGradients = Array(repeating: dY, count: layers.count) }
     var gradient = dY
-    var norms = [Double](repeating: 0, count: layers.count)
     for k in layers.indices.reversed() {
       gradient = layers[k].backward(gradient)
-      norms[k] = gradient.norm()
+      inputGradients[k] = gradient
     }
-    inputGradientNorms = norms
     return gradient
   }
 
@@ -44,6 +42,10 @@ public extension Sequential {
 // MARK: - Gradient norms
 
 public extension Sequential {
+  /// After `backward`: ‖∂L/∂Xₖ‖, the norm of the gradient reaching the input of layer k,
+  /// one entry per layer.
+  var inputGradientNorms: [Double] { inputGradients.map { $0.norm() } }
+
   /// After `backward`: for each layer that has parameters, in order, the norm of its
   /// parameters' gradient √(Σ_θ ‖∂L/∂θ‖²) — the quantity plotted to show gradients vanishing.
   var parameterGradientNorms: [Double] {

@@ -58,3 +58,16 @@ import Testing
     #expect(batches.flatMap { $0 }.sorted() == Array(0..<10))
   }
 }
+
+@Suite struct RandomMatrixTests {
+  @Test func aNormalMatrixIsTheStreamOfSingleDraws() {
+    var single = SeededGenerator(seed: 12)
+    var bulk = SeededGenerator(seed: 12)
+    _ = single.normal()
+    _ = bulk.normal()  // leaves a spare, which the matrix must take first
+    let expected = (0..<7).map { _ in single.normal(mean: 1, standardDeviation: 2) }
+    let matrix = Matrix.normal(rows: 1, columns: 7, mean: 1, standardDeviation: 2, using: &bulk)
+    #expect(matrix.elements == expected)
+    #expect(single.normal() == bulk.normal())
+  }
+}
