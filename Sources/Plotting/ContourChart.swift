@@ -1,5 +1,5 @@
 /// Contour lines of a function of two variables (marching squares), with optimizer paths
-/// drawn over them: every iterate a dot, the start a ring, the end a diamond.
+/// drawn over them as trajectories (see `Trajectory.swift`).
 ///
 /// ```swift
 /// ContourChart("GD on (x₁ − 5)² + x₂²", xRange: -10...10, yRange: -8...8,
@@ -69,20 +69,7 @@ extension ContourChart: PanelChart {
     let frame = self.frame(at: origin)
     frame.drawGrid(into: &svg)
     drawContours(in: frame, into: &svg)
-    for (i, path) in paths.enumerated() {
-      let points = path.pixels(in: frame)
-      svg.group([("class", Palette.className(i))]) { svg in
-        svg.path(Polyline.pathData(points, clip: frame.plot), class: path.lineClass + " thin")
-        let inside = points.filter { $0.x.isFinite && $0.y.isFinite && frame.plot.contains($0) }
-        svg.path(inside.map { MarkerShape.circle.path(at: $0, radius: 2.2) }.joined(), class: "mark")
-        if let start = points.first, frame.plot.contains(start) {
-          svg.element("circle", [("class", "ring"), ("cx", Format.coordinate(start.x)), ("cy", Format.coordinate(start.y)), ("r", "6")])
-        }
-        if let end = points.last, end.x.isFinite, end.y.isFinite, frame.plot.contains(end) {
-          svg.path(MarkerShape.diamond.path(at: end, radius: 5), class: "mark")
-        }
-      }
-    }
+    for (i, path) in paths.enumerated() { path.drawTrajectory(i, in: frame, into: &svg) }
     frame.drawGuides(into: &svg)
   }
 
@@ -121,14 +108,8 @@ extension ContourChart: PanelChart {
     let notes = [
       xGuide.clippingNote(axis: "x"), yGuide.clippingNote(axis: "y"), skippedNote(skipped, log: false),
     ].compactMap { $0 }
-    var legend = paths.enumerated().filter { !$1.name.isEmpty }.map { i, path in
-      LegendEntry(name: path.name, color: i, swatch: .line(dash: nil, marker: .circle))
-    }
-    if !paths.isEmpty {
-      legend += [LegendEntry(name: "start", color: nil, swatch: .ring), LegendEntry(name: "end", color: nil, swatch: .marker(.diamond))]
-    }
     return Frame(
       bounds: Rect(x: origin.x, y: origin.y, width: size.width, height: size.height), title: title,
-      x: xGuide, y: yGuide, legend: legend, notes: notes)
+      x: xGuide, y: yGuide, legend: trajectoryLegend(paths), notes: notes)
   }
 }

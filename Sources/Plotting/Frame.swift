@@ -10,6 +10,8 @@ struct Frame {
   var x: AxisGuide
   var y: AxisGuide
   var notes: [String]
+  /// The CSS class of the title: "title", or "subtitle" for a panel of small multiples.
+  var titleClass: String
   private(set) var plot: Rect
   private var legend: [[(entry: LegendEntry, x: Double)]]
   private var rotateXLabels: Bool
@@ -21,7 +23,7 @@ struct Frame {
   /// Lays out a frame in `bounds`; `rightInset` keeps room right of the plot (a colour bar).
   init(
     bounds: Rect, title: String, x: AxisGuide, y: AxisGuide, legend: [LegendEntry] = [],
-    notes: [String] = [], rightInset: Double = 0
+    notes: [String] = [], rightInset: Double = 0, titleClass: String = "title"
   ) {
     let p = Self.padding
     let legendRows = Legend.rows(legend, width: bounds.width - 2 * p)
@@ -40,6 +42,7 @@ struct Frame {
       - tickLabelRoom - AxisGuide.tickLength
     plot = Rect(x: left, y: top, width: max(right - left, 10), height: max(bottom - top, 10))
     (self.bounds, self.title, self.x, self.y, self.notes) = (bounds, title, x, y, notes)
+    self.titleClass = titleClass
     self.legend = legendRows
     self.rotateXLabels = rotate
     self.x.scale.range = (plot.minX, plot.maxX)
@@ -103,7 +106,7 @@ struct Frame {
       svg.text(note, at: Point(x: bounds.x + Self.padding, y: below - 3), class: "note")
     }
     if !title.isEmpty {
-      svg.text(title, at: Point(x: bounds.x + Self.padding, y: bounds.y + Self.padding + 14), class: "title")
+      svg.text(title, at: Point(x: bounds.x + Self.padding, y: bounds.y + Self.padding + 14), class: titleClass)
     }
     let legendTop = bounds.y + Self.padding + (title.isEmpty ? 0 : Self.titleHeight)
     Legend.draw(legend, at: Point(x: bounds.x + Self.padding, y: legendTop), into: &svg)

@@ -9,6 +9,7 @@ enum Stylesheet {
     + ".bg{fill:#fff}"
     + "text{fill:currentColor}"
     + ".title{font-size:15px;font-weight:600}"
+    + ".subtitle{font-size:13px;font-weight:600}"
     + ".label{font-size:13px}"
     + ".tick{font-size:12px;font-variant-numeric:tabular-nums}"
     + ".note{font-size:11px;fill-opacity:.75}"

@@ -1,3 +1,4 @@
+import Foundation
 import Plotting
 
 /// One deterministic chart per kind, drawn from data the course's lessons produce.
@@ -8,6 +9,12 @@ enum Fixtures {
       ("line-long", lineLong),
       ("scatter", scatter),
       ("contour", contour),
+      ("function-steps", functionSteps),
+      ("histograms", histograms),
+      ("bar-log", barLog),
+      ("heat-map", heatMap),
+      ("decision-regions", decisionRegions),
+      ("panels", panels),
     ]
   }
 
@@ -70,5 +77,84 @@ enum Fixtures {
       "Descent on 0.1x₁² + x₂²", xRange: -10...10, yRange: -6...6,
       paths: [run("SGD, γ = 0.9", 0.9, momentum: 0), run("SGD, γ = 1", 1, momentum: 0), run("momentum", 0.1, momentum: 0.8)]
     ) { x1, x2 in 0.1 * x1 * x1 + x2 * x2 }
+  }
+
+  /// Gradient descent on x² − 10x + 1 from x = 20 (lesson 2): γ = 0.1 converges, γ = 1
+  /// oscillates between 20 and −10, γ = 1.1 diverges off the plot; with a tangent at 14.
+  static var functionSteps: FunctionChart {
+    func run(_ gamma: Double, _ count: Int) -> Steps {
+      var x = 20.0
+      var iterates = [x]
+      for _ in 0..<count {
+        x -= gamma * (2 * x - 10)
+        iterates.append(x)
+      }
+      return Steps("γ = \(gamma)", iterates)
+    }
+    return FunctionChart(
+      "Steps on x² − 10x + 1", domain: -12...22, steps: [run(0.1, 15), run(1, 6), run(1.1, 8)],
+      tangents: [Tangent(at: 14, slope: 18)]
+    ) { $0 * $0 - 10 * $0 + 1 }
+  }
+
+  /// tanh activations of four layers shrinking by about 0.22 a layer (lesson 6), drawn
+  /// from a fixed sequence so the figure is reproducible, plus one NaN and one value
+  /// outside the range.
+  static var histograms: HistogramGrid {
+    var state: UInt64 = 2024
+    func uniform() -> Double {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Double(state >> 11) / Double(UInt64(1) << 53)
+    }
+    // A sum of 12 uniforms minus 6 is close to N(0, 1).
+    func normal() -> Double { (0..<12).map { _ in uniform() }.reduce(0, +) - 6 }
+    let scales = [1.2, 0.2, 0.045, 0.009]
+    var panels = scales.enumerated().map { k, scale in
+      HistogramGrid.Panel("layer \(k + 1)", (0..<1000).map { _ in tanh(scale * normal()) })
+    }
+    panels[0].values += [.nan, 3]
+    return HistogramGrid("tanh activations per layer", x: "activation", range: -1...1, bins: 40, panels: panels)
+  }
+
+  /// Per-layer gradient norms of a deep sigmoid network beside a ReLU one (lesson 5).
+  static var barLog: BarChart {
+    let layers = 1...10
+    let sigmoid = layers.map { 0.8 / Double(1 << (2 * (10 - $0))) }
+    let relu = layers.map { 0.4 + 0.05 * Double($0 % 3) }
+    return BarChart(
+      "Gradient norm per layer", x: "layer", y: .log("‖∂L/∂W‖"), categories: layers.map { "\($0)" },
+      series: [Series("sigmoid", y: sigmoid), Series("ReLU", y: relu)])
+  }
+
+  /// Final loss over batch size × learning rate (lesson 3); two runs diverged.
+  static var heatMap: HeatMap {
+    let rates = ["0.3", "0.1", "0.03", "0.01", "0.003"]
+    let batches = ["1", "4", "16", "64", "256"]
+    let losses = rates.indices.map { r in
+      batches.indices.map { c -> Double in
+        r == 0 && c < 2 ? .infinity : 0.01 * Double([1, 3, 9, 27, 81][r]) * [1, 1.8, 3.24, 5.83, 10.5][c]
+      }
+    }
+    return HeatMap(
+      "Final loss after 50 epochs", x: "batch size", y: "learning rate", columns: batches, rows: rates,
+      values: losses, color: .log("final loss"))
+  }
+
+  /// A wavy boundary over XOR-easy: one point on the wrong side.
+  static var decisionRegions: DecisionRegions {
+    let data = scatter.classes
+    let xs = data.flatMap(\.x), ys = data.flatMap(\.y)
+    let labels = data.enumerated().flatMap { c, series in series.x.map { _ in c } }
+    return DecisionRegions(
+      "Prediction", xRange: -1.2...1.2, yRange: -2.2...1.2, resolution: 60, xs: xs, ys: ys, labels: labels,
+      classNames: ["label 0", "label 1"]
+    ) { x1, x2 in x2 > x1 - 0.12 + 0.1 * x1 * x1 ? 0 : 1 }
+  }
+
+  /// Truth beside prediction.
+  static var panels: Panels {
+    var truth = scatter
+    truth.title = "Truth"
+    return Panels("XOR-easy: truth and prediction", truth, decisionRegions)
   }
 }

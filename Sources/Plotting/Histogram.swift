@@ -1,0 +1,36 @@
+/// Counts of values in equal-width bins over a range.
+///
+/// Bin k covers [low + k·w, low + (k + 1)·w) with w = (high − low)/bins; the last bin also
+/// takes `high`. Values outside the range and non-finite values are not counted; `outside`
+/// and `nonFinite` say how many there were.
+struct Histogram: Equatable {
+  var range: ClosedRange<Double>
+  var counts: [Int]
+  var outside = 0
+  var nonFinite = 0
+
+  init(_ values: [Double], range: ClosedRange<Double>, bins: Int) {
+    precondition(bins >= 1, "a histogram needs at least one bin, got \(bins)")
+    precondition(range.lowerBound < range.upperBound, "a histogram needs low < high, got \(range)")
+    self.range = range
+    counts = [Int](repeating: 0, count: bins)
+    let width = (range.upperBound - range.lowerBound) / Double(bins)
+    for v in values {
+      guard v.isFinite else {
+        nonFinite += 1
+        continue
+      }
+      guard range.contains(v) else {
+        outside += 1
+        continue
+      }
+      counts[min(Int((v - range.lowerBound) / width), bins - 1)] += 1
+    }
+  }
+
+  /// The edges of bin k.
+  func edges(_ k: Int) -> (Double, Double) {
+    let width = (range.upperBound - range.lowerBound) / Double(counts.count)
+    return (range.lowerBound + Double(k) * width, range.lowerBound + Double(k + 1) * width)
+  }
+}
