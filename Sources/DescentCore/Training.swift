@@ -7,6 +7,14 @@ public enum BatchGradient: Sendable {
   case sum
 }
 
+/// Gradient clipping applied between the backward pass and the optimizer's step.
+public enum GradientClipping: Sendable {
+  /// Every gradient entry clipped into [−c, c].
+  case value(Double)
+  /// All gradients rescaled together so that their global norm is at most c.
+  case globalNorm(Double)
+}
+
 /// Loss and accuracy recorded once per epoch.
 public struct TrainingHistory: Sendable {
   /// The mean loss over the epoch's samples, each measured before its batch's update.
@@ -14,18 +22,22 @@ public struct TrainingHistory: Sendable {
   /// The fraction of the epoch's samples predicted correctly before their batch's update;
   /// empty when the loss has no notion of accuracy.
   public var accuracy: [Double] = []
+  /// The global gradient norm √(Σ_θ ‖∂L/∂θ‖²) of the epoch's last batch, before clipping.
+  public var gradientNorm: [Double] = []
 }
 
 /// Trains `network` by mini-batch gradient descent and returns the history.
 ///
 /// Each epoch shuffles the samples (unless a batch holds them all), cuts them into batches
 /// of `batchSize`, and for each batch runs forward, loss, backward (with the mean or summed
-/// gradient) and `optimizer.step`. `batchSize` nil means full-batch gradient descent;
-/// 1 means stochastic gradient descent. `shuffleSeed` fixes the order of the batches.
+/// gradient), optional clipping and `optimizer.step`. `batchSize` nil means full-batch
+/// gradient descent; 1 means stochastic gradient descent. `shuffleSeed` fixes the order of
+/// the batches.
 @discardableResult
 public func train<O: Optimizer>(
   _ network: Sequential, on data: Dataset, loss: some Loss, optimizer: O, epochs: Int,
-  batchSize: Int? = nil, batchGradient: BatchGradient = .mean, shuffleSeed: UInt64 = 0
+  batchSize: Int? = nil, batchGradient: BatchGradient = .mean, clipping: GradientClipping? = nil,
+  shuffleSeed: UInt64 = 0
 ) -> TrainingHistory {
   let size = min(batchSize ?? data.count, data.count)
   precondition(size > 0, "cannot train on batches of \(size) samples from \(data.count)")
@@ -37,6 +49,7 @@ public func train<O: Optimizer>(
     let batches = size == data.count ? [data] : generator.miniBatches(count: data.count, batchSize: size).map(data.samples)
     var lossSum = 0.0
     var correct: Double? = 0
+    var norm = 0.0
     for batch in batches {
       let output = network.forward(batch.inputs)
       let weight = Double(batch.count)
@@ -49,9 +62,16 @@ public func train<O: Optimizer>(
       var gradient = loss.gradient(output, batch.targets)
       if batchGradient == .sum { gradient *= weight }
       _ = network.backward(gradient)
+      norm = parameters.globalGradientNorm
+      switch clipping {
+      case .value(let c): parameters.clipGradients(byValue: c)
+      case .globalNorm(let c): parameters.clipGradients(byGlobalNorm: c)
+      case nil: break
+      }
       optimizer.step(parameters)
     }
     history.loss.append(lossSum / Double(data.count))
+    history.gradientNorm.append(norm)
     if let correct { history.accuracy.append(correct / Double(data.count)) }
   }
   return history

@@ -64,3 +64,24 @@ import Testing
     expectClose(network.parameters[0].value[0, 0], 3, tolerance: 1e-5)
   }
 }
+
+@Suite struct ClippedTrainingTests {
+  /// Large initial weights make the first gradients huge; clipping by global norm keeps
+  /// every step's gradient within the limit while the history records the raw norms.
+  @Test func clippingBoundsTheSteps() {
+    func network() -> Sequential {
+      var generator = SeededGenerator(seed: 8)
+      return Sequential((0..<6).flatMap { _ in [Linear(2, 2, weights: .normal(standardDeviation: 3), using: &generator) as any Layer, Tanh()] } + [Linear(2, 1, using: &generator)])
+    }
+    let data = Dataset.linear(count: 40)
+    let clipped = network()
+    let history = train(
+      clipped, on: data, loss: MeanSquaredError(), optimizer: SGD(learningRate: 0.1), epochs: 3,
+      clipping: .globalNorm(1e-3))
+    #expect(history.gradientNorm.count == 3)
+    #expect(clipped.parameters.globalGradientNorm <= 1e-3 * (1 + 1e-12))
+    let raw = network()
+    train(raw, on: data, loss: MeanSquaredError(), optimizer: SGD(learningRate: 0.1), epochs: 3, clipping: .value(1e-4))
+    for p in raw.parameters { #expect(p.gradient.max() <= 1e-4 && p.gradient.min() >= -1e-4) }
+  }
+}
