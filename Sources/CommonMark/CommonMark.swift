@@ -40,6 +40,10 @@ public enum CommonMark {
             info: kind == .codeBlock ? cmark_node_get_fence_info(node).map { String(cString: $0) } : nil,
             headingLevel: kind == .heading ? Int(cmark_node_get_heading_level(node)) : 0,
             destination: kind == .link || kind == .image ? cmark_node_get_url(node).map { String(cString: $0) } : nil,
+            title: kind == .link || kind == .image ? cmark_node_get_title(node).map { String(cString: $0) } : nil,
+            list: kind == .list ? ListStyle(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                                            start: Int(cmark_node_get_list_start(node)),
+                                            tight: cmark_node_get_list_tight(node) != 0) : nil,
             start: SourcePosition(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))),
             end: SourcePosition(line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node))),
             children: children

@@ -18,9 +18,27 @@ public struct MarkdownNode: Sendable, Equatable {
     public var headingLevel: Int
     /// The destination of a link or image.
     public var destination: String?
+    /// The title of a link or image (`[text](url "title")`); empty when it has none.
+    public var title: String?
+    /// How a list is numbered and spaced; nil for other nodes.
+    public var list: ListStyle?
     public var start: SourcePosition
     public var end: SourcePosition
     public var children: [MarkdownNode]
+}
+
+/// How a list is written: bullets or numbers from `start`, and whether it is tight (no blank
+/// line between its items, so its paragraphs render without `<p>`).
+public struct ListStyle: Sendable, Equatable {
+    public var ordered: Bool
+    public var start: Int
+    public var tight: Bool
+
+    public init(ordered: Bool, start: Int, tight: Bool) {
+        self.ordered = ordered
+        self.start = start
+        self.tight = tight
+    }
 }
 
 /// A 1-based line and column in a source text.

@@ -1,0 +1,134 @@
+/// Renders a `MarkdownNode` tree to HTML, with hooks keyed by node kind.
+///
+/// Without hooks the output is CommonMark's HTML for the tree, raw HTML and every link
+/// destination passed through as written. A hook replaces the rendering of one kind of
+/// node: it is given the node and the HTML of its children, already rendered, and returns
+/// the node's HTML. A hook that only wants to adjust a node renders the adjusted node with
+/// `HTMLFormatter.standard(_:content:)`.
+///
+///     var formatter = HTMLFormatter()
+///     formatter.hooks[.heading] = { node, content in
+///         "<h\(node.headingLevel) id=\"x\">\(content)</h\(node.headingLevel)>\n"
+///     }
+///     let html = formatter.html(CommonMark.parse(markdown))
+public struct HTMLFormatter {
+    public typealias Hook = (_ node: MarkdownNode, _ content: String) -> String
+
+    public var hooks: [MarkdownNode.Kind: Hook] = [:]
+
+    public init() {}
+}
+
+// MARK: - Rendering
+
+public extension HTMLFormatter {
+    /// The HTML of `node` and its descendants.
+    func html(_ node: MarkdownNode) -> String {
+        render(node, tight: false)
+    }
+
+    /// The HTML CommonMark gives `node`, whose children rendered to `content`.
+    static func standard(_ node: MarkdownNode, content: String) -> String {
+        switch node.kind {
+        case .document, .customBlock, .customInline: content
+        case .blockQuote: "<blockquote>\n\(content)</blockquote>\n"
+        case .list: list(node, content: content)
+        case .item: "<li>\(content)</li>\n"
+        case .codeBlock: codeBlock(node)
+        case .htmlBlock: node.literal ?? ""
+        case .paragraph: "<p>\(content)</p>\n"
+        case .heading: "<h\(node.headingLevel)>\(content)</h\(node.headingLevel)>\n"
+        case .thematicBreak: "<hr>\n"
+        case .text: escape(node.literal ?? "")
+        case .softBreak: "\n"
+        case .lineBreak: "<br>\n"
+        case .code: "<code>\(escape(node.literal ?? ""))</code>"
+        case .htmlInline: node.literal ?? ""
+        case .emphasis: "<em>\(content)</em>"
+        case .strong: "<strong>\(content)</strong>"
+        case .link: "<a href=\"\(escapeURL(node.destination ?? ""))\"\(titleAttribute(node))>\(content)</a>"
+        case .image:
+            "<img src=\"\(escapeURL(node.destination ?? ""))\" alt=\"\(escape(node.plainText))\"\(titleAttribute(node))>"
+        }
+    }
+
+    /// `text` with `&`, `<`, `>` and `"` replaced by character references, for text and
+    /// attribute values alike.
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+
+    /// `url` made safe for an `href` or `src` value, as cmark does: bytes other than ASCII
+    /// letters, digits and URL punctuation percent-encoded (an existing `%` is kept), `&`
+    /// and `'` as character references.
+    static func escapeURL(_ url: String) -> String {
+        var escaped = ""
+        for byte in url.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): escaped += "&amp;"
+            case UInt8(ascii: "'"): escaped += "&#x27;"
+            case _ where urlSafe.contains(byte): escaped.append(Character(Unicode.Scalar(byte)))
+            default: escaped += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return escaped
+    }
+}
+
+// MARK: - Private
+
+private extension HTMLFormatter {
+    /// Renders children first, then the node, by its hook or the standard way. Paragraphs
+    /// directly inside the items of a tight list render without `<p>`, as CommonMark says.
+    func render(_ node: MarkdownNode, tight: Bool) -> String {
+        let childrenTight = node.kind == .item ? tight : (node.list?.tight ?? false)
+        let content = node.children.map { render($0, tight: childrenTight) }.joined()
+        let itemContent = node.kind == .item && tight ? Self.tightened(node, content: content) : content
+        if node.kind == .paragraph && tight { return content }
+        if let hook = hooks[node.kind] { return hook(node, itemContent) }
+        return Self.standard(node, content: itemContent)
+    }
+
+    /// A tight item's HTML: its text directly after `<li>`, blocks on lines of their own.
+    static func tightened(_ item: MarkdownNode, content: String) -> String {
+        guard let first = item.children.first, first.kind != .paragraph else { return "\n" + content }
+        return content
+    }
+
+    static func list(_ node: MarkdownNode, content: String) -> String {
+        guard let style = node.list, style.ordered else { return "<ul>\n\(content)</ul>\n" }
+        let start = style.start == 1 ? "" : " start=\"\(style.start)\""
+        return "<ol\(start)>\n\(content)</ol>\n"
+    }
+
+    static func codeBlock(_ node: MarkdownNode) -> String {
+        let language = node.info?.split(separator: " ").first.map { " class=\"language-\(escape(String($0)))\"" } ?? ""
+        return "<pre><code\(language)>\(escape(node.literal ?? ""))</code></pre>\n"
+    }
+
+    static let urlSafe: Set<UInt8> = Set(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.+!*(),%#@?=;:/$~".utf8
+    )
+
+    static func titleAttribute(_ node: MarkdownNode) -> String {
+        guard let title = node.title, !title.isEmpty else { return "" }
+        return " title=\"\(escape(title))\""
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
+}

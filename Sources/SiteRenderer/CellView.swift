@@ -1,0 +1,147 @@
+import CommonMark
+import Foundation
+import LessonParser
+import LessonRunner
+
+/// The HTML of one top-level code block: its highlighted code (unless `hidden`), what it
+/// printed, its figures with captions, and its verdict when it failed or did not run.
+///
+/// - `swift` blocks are code only; `output` blocks render nothing, since the printed output
+///   is shown under the spec block it belongs to (the expected text, when the lesson was not
+///   run).
+/// - An exercise shows its title and points, the code with each solution region replaced by
+///   a line for the student to fill in, and the reference solution folded in `<details>`.
+/// - A failure is marked in words as well as colour, with the runner's diagnostics.
+struct CellView {
+    let block: CodeBlock
+    /// The block's run, when it ran (or was meant to).
+    let result: CellRun?
+    /// The expected output written after the block, shown when the lesson was not run.
+    let expected: CodeBlock?
+    /// The lesson's folder in the site, where figures are.
+    let slug: String
+    let highlighted: (String) -> String
+
+    var html: String {
+        switch block.role {
+        case .output: ""
+        case .plain: "<pre class=\"code plain\" id=\"\(anchor)\"><code>\(HTMLFormatter.escape(block.code))</code></pre>\n"
+        case .swift: "<div class=\"cell\" id=\"\(anchor)\">\n\(code(block.code))</div>\n"
+        case .spec: cell(classes: "cell spec", content: block.attributes.hidden ? "" : code(block.code))
+        case .check: cell(classes: "cell check", content: checkLabel + (block.attributes.hidden ? "" : code(block.code)))
+        case .exercise: exercise
+        }
+    }
+
+    /// The Swift samples this block shows, for the highlighter.
+    static func samples(of block: CodeBlock) -> [String] {
+        switch block.role {
+        case .swift: [block.code]
+        case .spec, .check: block.attributes.hidden ? [] : [block.code]
+        case .exercise: [starter(of: block), block.code]
+        case .output, .plain: []
+        }
+    }
+
+    /// The id this block gives the page: `Exercise-<id>` for an exercise, `L41` for any other
+    /// block whose fence is on line 41, none for an output block.
+    static func anchor(of block: CodeBlock) -> String? {
+        switch block.role {
+        case .output: nil
+        case .exercise: exerciseID(block.attributes.exercise ?? "")
+        default: "L\(block.line)"
+        }
+    }
+
+    static func exerciseID(_ exercise: String) -> String { "Exercise-\(exercise)" }
+
+    /// The exercise as a student starts it: each solution region, markers included, is one
+    /// line, indented as its `// BEGIN SOLUTION` marker, asking for the student's code.
+    static func starter(of block: CodeBlock) -> String {
+        let lines = block.code.split(separator: "\n", omittingEmptySubsequences: false)
+        var kept: [Substring] = []
+        for (offset, line) in lines.enumerated() {
+            let number = block.firstContentLine + offset
+            guard let region = block.solutions.first(where: { $0.contains(number) }) else {
+                kept.append(line)
+                continue
+            }
+            if number == region.lowerBound {
+                kept.append(line.prefix { $0 == " " || $0 == "\t" } + "// Your code here")
+            }
+        }
+        return kept.joined(separator: "\n")
+    }
+}
+
+// MARK: - Private
+
+private extension CellView {
+    var anchor: String { Self.anchor(of: block) ?? "" }
+
+    func code(_ source: String) -> String {
+        "<pre class=\"code\"><code class=\"language-swift\">\(highlighted(source))</code></pre>\n"
+    }
+
+    /// The block's element: `classes` plus its state, its id, then `content` and results.
+    func cell(_ element: String = "div", classes: String, attributes: String = "", content: String) -> String {
+        let state = switch result?.status {
+        case .failed: " failed"
+        case .notRun: " not-run"
+        default: ""
+        }
+        return "<\(element) class=\"\(classes)\(state)\" id=\"\(anchor)\"\(attributes)>\n\(content)\(results)</\(element)>\n"
+    }
+
+    var checkLabel: String {
+        let exercise = block.attributes.exercise ?? ""
+        return "<p class=\"cell-label\">Check for <a href=\"#\(Self.exerciseID(exercise))\">exercise \(HTMLFormatter.escape(exercise))</a></p>\n"
+    }
+
+    var exercise: String {
+        let attributes = block.attributes
+        let title = HTMLFormatter.escape(attributes.title ?? attributes.exercise ?? "")
+        let points = attributes.points ?? 0
+        let header = """
+            <header><p class="exercise-title"><span class="label">Exercise</span> \(title)</p>\
+            <p class="points">\(points) point\(points == 1 ? "" : "s")</p></header>
+
+            """
+        let solution = "<details class=\"solution\"><summary>Solution</summary>\n\(code(block.code))</details>\n"
+        return cell("section", classes: "cell exercise", attributes: " aria-label=\"Exercise: \(title)\"",
+                    content: header + code(Self.starter(of: block)) + solution)
+    }
+
+    /// Output, figures and verdict.
+    var results: String {
+        var html = ""
+        let printed = result.map(\.output) ?? expected?.code ?? ""
+        if !printed.isEmpty {
+            html += "<pre class=\"output\"><samp>\(HTMLFormatter.escape(printed))</samp></pre>\n"
+        }
+        for figure in result?.figures ?? [] {
+            let caption = HTMLFormatter.escape(figure.caption)
+            html += """
+                <figure class="figure" id="Figure-\(HTMLFormatter.escape(figure.name))">\
+                <img src="\(slug)/\(HTMLFormatter.escape(figure.name)).svg" alt="\(caption)">\
+                <figcaption>\(caption)</figcaption></figure>
+
+                """
+        }
+        switch result?.status {
+        case .failed(let diagnostics):
+            let details = diagnostics.map(\.description).joined(separator: "\n")
+            let stderr = result?.errorOutput.isEmpty == false ? "\n\n" + (result?.errorOutput ?? "") : ""
+            html += """
+                <div class="verdict failed"><p><strong>✗ Failed.</strong> This block does not do what the lesson says.</p>
+                <pre>\(HTMLFormatter.escape(details + stderr))</pre></div>
+
+                """
+        case .notRun(let reason):
+            html += "<p class=\"verdict not-run\"><strong>Not run:</strong> \(HTMLFormatter.escape(reason)).</p>\n"
+        case .passed, nil:
+            break
+        }
+        return html
+    }
+}

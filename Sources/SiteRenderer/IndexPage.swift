@@ -1,0 +1,84 @@
+import CommonMark
+
+/// The course's front page: what it is, its lessons with their summaries (and a mark on
+/// any lesson that fails), and what a reader needs to run it.
+struct IndexPage {
+    let lessons: [PreparedLesson]
+
+    var html: String {
+        Layout.page(
+            title: "\(Layout.courseTitle): the mathematics of training neural networks",
+            description: "A literate course on the mathematics of training neural networks, in Swift you can run.",
+            math: false,
+            main: intro + lessonList + running
+        )
+    }
+}
+
+// MARK: - Private
+
+private extension IndexPage {
+    var intro: String {
+        """
+        <header class="course-header">
+        <h1>\(Layout.courseTitle)</h1>
+        <p class="summary">The mathematics of training neural networks — derivatives, gradient descent, \
+        optimizers, backpropagation, vanishing gradients, initialisation — in Swift you can run. \
+        Every number and figure in the lessons is computed by the code shown beside it, and checked \
+        against what the text claims each time the course is built.</p>
+        </header>
+
+        """
+    }
+
+    var lessonList: String {
+        let items = lessons.map { lesson in
+            let summary = lesson.lesson.frontMatter.summary.map { "\n<p>\(HTMLFormatter.escape($0))</p>" } ?? ""
+            return """
+                <li><a href="\(lesson.page)"><span class="lesson-number">\(lesson.number)</span> \
+                \(HTMLFormatter.escape(lesson.title))</a>\(summary)\(status(of: lesson))</li>
+
+                """
+        }
+        return """
+            <section aria-labelledby="lessons">
+            <h2 id="lessons">Lessons</h2>
+            <ol class="lesson-list">
+            \(items.joined())</ol>
+            </section>
+
+            """
+    }
+
+    func status(of lesson: PreparedLesson) -> String {
+        guard let run = lesson.input.run else {
+            return "\n<p class=\"verdict failed\"><strong>✗ Not run:</strong> the lesson has errors.</p>"
+        }
+        guard run.failed > 0 else { return "" }
+        return "\n<p class=\"verdict failed\"><strong>✗ \(run.failed) of \(run.cells.count) blocks fail.</strong></p>"
+    }
+
+    var running: String {
+        """
+        <section aria-labelledby="running">
+        <h2 id="running">What you need, and how to run it</h2>
+        <p>The lessons are Markdown files in <code>lessons/</code>. Their Swift blocks run against the \
+        course's own library; reading the site needs nothing but a browser. To run the code yourself \
+        you need:</p>
+        <ul>
+        <li>a Swift 6 toolchain (<code>swift</code> on the <code>PATH</code>);</li>
+        <li>the C libraries cmark and OpenBLAS (Debian: <code>libcmark-dev</code>, <code>libopenblas-dev</code>);</li>
+        <li>to build the site: node with KaTeX and python with Pygments (Debian: <code>katex</code>, <code>python3-pygments</code>).</li>
+        </ul>
+        <p>Then, from the repository's root:</p>
+        <pre class="code"><code>swift run descent test                    # run every lesson and check what it prints
+        swift run descent build                   # run every lesson and write this site to site/
+        swift run descent figures LESSON --set NAME=VALUE
+                                                  # redraw a lesson's figures with other hyperparameters</code></pre>
+        <p>Each lesson lists its hyperparameters at the top of its file; change one with \
+        <code>--set</code> and every output and figure that depends on it is computed again.</p>
+        </section>
+
+        """
+    }
+}

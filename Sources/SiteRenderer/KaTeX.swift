@@ -1,0 +1,71 @@
+import Foundation
+
+/// Typesets math with KaTeX, from Debian's `katex` package, in one node process per build.
+///
+/// Every formula goes to node at once as JSON; each comes back as KaTeX's HTML and MathML,
+/// or as KaTeX's message when it rejects it. The page needs KaTeX's stylesheet and fonts,
+/// copied from the package into the site's `katex/` folder; no script.
+public struct KaTeX: MathTypesetter {
+    /// Where Debian installs node modules (the `katex` package's among them).
+    public var modulePath = "/usr/share/nodejs"
+
+    public init() {}
+
+    public func typeset(_ formulas: [Formula]) throws -> TypesetMath {
+        let helper = HelperProgram(executable: try HelperProgram.locate("node"), arguments: ["-e", Self.script],
+                                   environment: ["NODE_PATH": modulePath])
+        let reply = try helper.run(formulas.map { Request(tex: $0.tex, display: $0.display) }, as: Reply.self)
+        guard reply.results.count == formulas.count else {
+            throw HelperError("KaTeX answered \(reply.results.count) formulas of \(formulas.count)")
+        }
+        let results = reply.results.map { result -> Result<String, TypesettingError> in
+            if let html = result.html { .success(html) } else { .failure(TypesettingError(result.error ?? "rejected")) }
+        }
+        return TypesetMath(results: results, assets: try Self.assets(in: URL(fileURLWithPath: reply.dist)))
+    }
+}
+
+// MARK: - Private
+
+private extension KaTeX {
+    struct Request: Encodable {
+        var tex: String
+        var display: Bool
+    }
+
+    struct Reply: Decodable {
+        struct Result: Decodable {
+            var html: String?
+            var error: String?
+        }
+
+        /// KaTeX's `dist` folder: `katex.min.css` and `fonts/`.
+        var dist: String
+        var results: [Result]
+    }
+
+    /// The stylesheet and the WOFF2 fonts it names first (every current browser reads WOFF2).
+    static func assets(in dist: URL) throws -> [String: URL] {
+        let fonts = dist.appendingPathComponent("fonts")
+        let names = try FileManager.default.contentsOfDirectory(atPath: fonts.path).filter { $0.hasSuffix(".woff2") }
+        var assets = ["katex/katex.min.css": dist.appendingPathComponent("katex.min.css")]
+        for name in names { assets["katex/fonts/\(name)"] = fonts.appendingPathComponent(name) }
+        return assets
+    }
+
+    /// Reads `[{tex, display}]` on stdin; prints `{dist, results: [{html} | {error}]}`.
+    static let script = #"""
+        const katex = require("katex");
+        const path = require("path");
+        const requests = JSON.parse(require("fs").readFileSync(0, "utf8"));
+        const results = requests.map(({ tex, display }) => {
+          try {
+            return { html: katex.renderToString(tex, { displayMode: display, throwOnError: true, strict: "ignore", output: "htmlAndMathml" }) };
+          } catch (error) {
+            return { error: String(error.message) };
+          }
+        });
+        const dist = path.dirname(require.resolve("katex"));
+        process.stdout.write(JSON.stringify({ dist, results }));
+        """#
+}

@@ -1,0 +1,178 @@
+import CommonMark
+import Foundation
+import LessonParser
+import LessonRunner
+
+/// What every page is rendered with: the course's lessons, and the build's typeset math
+/// and highlighted code.
+struct RenderContext {
+    /// Every lesson of the course, by its file name (`02-gradient-descent.md`).
+    let lessons: [String: PreparedLesson]
+    /// The HTML of formula `number`.
+    let math: (Int) -> String
+    /// The HTML of a Swift sample.
+    let highlighted: (String) -> String
+}
+
+/// One lesson's page: title and summary, table of contents, the prose (cmark's HTML with
+/// heading anchors, math, checked links) with each code block's cell where the block was,
+/// and links to the previous and next lessons.
+///
+/// Raw HTML in the prose is passed through unchanged: lessons are written by the course's
+/// authors and trusted, so an author may use `<details>`, `<kbd>` or a table where Markdown
+/// has none.
+struct LessonPage {
+    let lesson: PreparedLesson
+    let previous: PreparedLesson?
+    let next: PreparedLesson?
+    let context: RenderContext
+
+    /// The page's HTML, the files its links and images need copied into the site (by their
+    /// path there), and what is wrong with those links and images.
+    func render() -> (html: String, assets: [String: URL], diagnostics: [Diagnostic]) {
+        var assets: [String: URL] = [:]
+        var diagnostics: [Diagnostic] = []
+        let resolver = LinkResolver(lesson: lesson, lessons: context.lessons)
+        func target(_ node: MarkdownNode, _ what: String) -> String {
+            switch resolver.resolve(node.destination ?? "", what: what) {
+            case .success(let target):
+                if let asset = target.asset { assets[asset.path] = asset.source }
+                return target.href
+            case .failure(let error):
+                diagnostics.append(Diagnostic(file: lesson.lesson.file, line: node.start.line, column: node.start.column, error.message))
+                return node.destination ?? ""
+            }
+        }
+
+        var formatter = HTMLFormatter()
+        formatter.hooks[.text] = { node, _ in math(HTMLFormatter.escape(node.literal ?? "")) }
+        formatter.hooks[.htmlInline] = { node, _ in math(node.literal ?? "") }
+        formatter.hooks[.htmlBlock] = { node, _ in math(node.literal ?? "") }
+        formatter.hooks[.heading] = { node, content in
+            let level = node.headingLevel
+            return "<h\(level) id=\"\(lesson.headingIDs[node.start.line] ?? "")\">\(content)</h\(level)>\n"
+        }
+        formatter.hooks[.link] = { node, content in
+            var link = node
+            link.destination = target(node, "link")
+            return HTMLFormatter.standard(link, content: content)
+        }
+        formatter.hooks[.image] = { node, _ in
+            let source = HTMLFormatter.escapeURL(target(node, "image"))
+            let alt = HTMLFormatter.escape(MathProtection.substitute(in: node.plainText, lesson.tex))
+            return "<img src=\"\(source)\" alt=\"\(alt)\">"
+        }
+        formatter.hooks[.codeBlock] = { node, _ in codeBlock(node) }
+
+        let body = formatter.html(lesson.document)
+        let html = Layout.page(
+            title: "\(lesson.title) · \(Layout.courseTitle)",
+            description: lesson.lesson.frontMatter.summary,
+            math: !lesson.formulas.isEmpty,
+            main: header + problems + tableOfContents + "<div class=\"lesson-body\">\n\(body)</div>\n</article>\n" + pager
+        )
+        return (html, assets, diagnostics)
+    }
+}
+
+// MARK: - Private
+
+private extension LessonPage {
+    /// Formula tokens in already escaped `html` replaced by their typeset HTML.
+    func math(_ html: String) -> String {
+        MathProtection.substitute(in: html, context.math)
+    }
+
+    /// A top-level block's cell; a code block nested in a list or quote is code only.
+    func codeBlock(_ node: MarkdownNode) -> String {
+        let blocks = lesson.lesson.codeBlocks
+        if let index = blocks.firstIndex(where: { $0.line == node.start.line }) {
+            let block = blocks[index]
+            let next = blocks.indices.contains(index + 1) ? blocks[index + 1] : nil
+            let result = lesson.input.run?.cells.first { $0.cell.block.line == block.line }
+            return CellView(block: block, result: result, expected: next?.role == .output ? next : nil,
+                            slug: lesson.slug, highlighted: context.highlighted).html
+        }
+        guard Self.isSwift(node) else { return HTMLFormatter.standard(node, content: "") }
+        return "<pre class=\"code\"><code class=\"language-swift\">\(context.highlighted(node.literal ?? ""))</code></pre>\n"
+    }
+
+    var header: String {
+        let summary = lesson.lesson.frontMatter.summary.map { "<p class=\"summary\">\(HTMLFormatter.escape($0))</p>\n" } ?? ""
+        return """
+            <article class="lesson">
+            <header class="lesson-header">
+            <p class="lesson-number">Lesson \(lesson.number)</p>
+            <h1>\(HTMLFormatter.escape(lesson.title))</h1>
+            \(summary)</header>
+
+            """
+    }
+
+    /// The lesson's own problems, its overridden parameters and its failing blocks, first.
+    var problems: String {
+        var notes = ""
+        let errors = lesson.input.problems.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            let list = errors.map { "<li><code>\(HTMLFormatter.escape($0.description))</code></li>" }.joined(separator: "\n")
+            notes += "<div class=\"verdict failed\"><p><strong>✗ This lesson has errors and was not run.</strong></p>\n<ul>\n\(list)\n</ul></div>\n"
+        }
+        if let run = lesson.input.run {
+            if run.overridden {
+                notes += "<p class=\"verdict overridden\"><strong>Parameters overridden:</strong> outputs and figures below were computed with values set on the command line; they are shown, not checked.</p>\n"
+            }
+            let failed = run.cells.filter { if case .failed = $0.status { true } else { false } }
+            if !failed.isEmpty {
+                let links = failed.map { cell in
+                    let anchor = CellView.anchor(of: cell.cell.block) ?? ""
+                    return "<a href=\"#\(anchor)\">line \(cell.cell.block.line)</a>"
+                }.joined(separator: ", ")
+                let count = failed.count == 1 ? "1 block fails" : "\(failed.count) blocks fail"
+                notes += "<p class=\"verdict failed\"><strong>✗ \(count):</strong> \(links).</p>\n"
+            }
+        }
+        return notes
+    }
+
+    /// Sections (level 2) and their subsections (level 3), when there are any.
+    var tableOfContents: String {
+        var sections: [(section: MarkdownNode, subsections: [MarkdownNode])] = []
+        for heading in lesson.document.children where heading.kind == .heading {
+            if heading.headingLevel == 2 {
+                sections.append((heading, []))
+            } else if heading.headingLevel == 3, !sections.isEmpty {
+                sections[sections.count - 1].subsections.append(heading)
+            }
+        }
+        guard !sections.isEmpty else { return "" }
+        func link(_ heading: MarkdownNode) -> String {
+            "<a href=\"#\(lesson.headingIDs[heading.start.line] ?? "")\">\(math(HTMLFormatter.escape(heading.plainText)))</a>"
+        }
+        let items = sections.map { section, subsections in
+            let nested = subsections.isEmpty ? "" : "\n<ol>\n" + subsections.map { "<li>\(link($0))</li>\n" }.joined() + "</ol>\n"
+            return "<li>\(link(section))\(nested)</li>\n"
+        }
+        return "<nav class=\"toc\" aria-labelledby=\"Contents\">\n<h2 id=\"Contents\">Contents</h2>\n<ol>\n\(items.joined())</ol>\n</nav>\n"
+    }
+
+    var pager: String {
+        func link(_ other: PreparedLesson?, rel: String, label: String) -> String {
+            guard let other else { return "<span></span>" }
+            return "<a rel=\"\(rel)\" href=\"\(other.page)\"><span class=\"pager-label\">\(label)</span> \(HTMLFormatter.escape(other.title))</a>"
+        }
+        return """
+            <nav class="pager" aria-label="Lessons">
+            \(link(previous, rel: "prev", label: "← Previous")) \(link(next, rel: "next", label: "Next →"))
+            </nav>
+
+            """
+    }
+
+}
+
+extension LessonPage {
+    /// Whether a code block nested in prose is Swift, and so highlighted.
+    static func isSwift(_ node: MarkdownNode) -> Bool {
+        node.info?.split(separator: " ").first == "swift"
+    }
+}

@@ -1,1 +1,0 @@
-// SiteRenderer: placeholder until its module lands.

@@ -1,0 +1,126 @@
+import CommonMark
+import Foundation
+import LessonParser
+
+/// The render stage: the course's lessons and their runs in, the site's files out.
+///
+/// Every lesson is prepared first (math protected, parsed, anchors claimed), so that links
+/// between lessons can be checked; then all formulas of the course are typeset in one call
+/// and all code highlighted in one call; then each page is rendered. Nothing is written
+/// here (see `SiteWriter`), and nothing depends on the time or the machine: the same
+/// lessons and runs give the same bytes.
+public enum Site {
+    public static func build(
+        _ lessons: [SiteLesson], typesetter: some MathTypesetter, highlighter: some CodeHighlighter
+    ) throws -> SiteOutput {
+        var prepared: [PreparedLesson] = []
+        for (index, lesson) in lessons.enumerated() {
+            let firstFormula = prepared.last.map { $0.firstFormula + $0.formulas.count } ?? 0
+            prepared.append(PreparedLesson(lesson, number: index + 1, firstFormula: firstFormula))
+        }
+        var output = SiteOutput()
+        output.diagnostics = prepared.flatMap(\.diagnostics)
+
+        let (math, mathDiagnostics) = try typeset(prepared, with: typesetter, into: &output)
+        output.diagnostics += mathDiagnostics
+        let samples = uniqueSamples(of: prepared)
+        let highlighted = Dictionary(uniqueKeysWithValues: zip(samples, try highlighter.highlight(samples)))
+
+        let context = RenderContext(
+            lessons: Dictionary(prepared.map { (($0.lesson.file as NSString).lastPathComponent, $0) }) { first, _ in first },
+            math: { math[$0] },
+            highlighted: { highlighted[$0] ?? HTMLFormatter.escape($0) }
+        )
+        for (index, lesson) in prepared.enumerated() {
+            let page = LessonPage(lesson: lesson, previous: index > 0 ? prepared[index - 1] : nil,
+                                  next: index + 1 < prepared.count ? prepared[index + 1] : nil, context: context)
+            let (html, assets, diagnostics) = page.render()
+            output.files[lesson.page] = Data(html.utf8)
+            output.copies.merge(assets) { first, _ in first }
+            output.diagnostics += diagnostics + figures(of: lesson, into: &output)
+        }
+        output.files["index.html"] = Data(IndexPage(lessons: prepared).html.utf8)
+        output.files["style.css"] = Data(Stylesheet.css.utf8)
+        return output
+    }
+}
+
+/// A built site: files to write and files to copy, by their path in the site, and what
+/// was found wrong on the way.
+public struct SiteOutput: Sendable {
+    public var files: [String: Data] = [:]
+    public var copies: [String: URL] = [:]
+    public var diagnostics: [Diagnostic] = []
+
+    public init() {}
+
+    /// Whether any diagnostic is an error (the command then exits non-zero).
+    public var hasErrors: Bool {
+        diagnostics.contains { $0.severity == .error }
+    }
+}
+
+// MARK: - Private
+
+private extension Site {
+    /// The HTML of every formula, by number; a rejected one shows its TeX, marked, and is
+    /// an error at its place in the lesson.
+    static func typeset(_ lessons: [PreparedLesson], with typesetter: some MathTypesetter,
+                        into output: inout SiteOutput) throws -> ([String], [Diagnostic]) {
+        let formulas = lessons.flatMap(\.formulas)
+        guard !formulas.isEmpty else { return ([], []) }
+        let typeset = try typesetter.typeset(formulas)
+        output.copies.merge(typeset.assets) { first, _ in first }
+        var html: [String] = []
+        var diagnostics: [Diagnostic] = []
+        for lesson in lessons {
+            for (formula, result) in zip(lesson.formulas, typeset.results[lesson.firstFormula...]) {
+                switch result {
+                case .success(let typeset):
+                    html.append(typeset)
+                case .failure(let error):
+                    let delimiter = formula.display ? "$$" : "$"
+                    html.append("<code class=\"math-error\" title=\"\(HTMLFormatter.escape(error.message))\">\(HTMLFormatter.escape(delimiter + formula.tex + delimiter))</code>")
+                    diagnostics.append(Diagnostic(file: lesson.lesson.file, line: formula.line, column: formula.column,
+                                                  "math: \(error.message)"))
+                }
+            }
+        }
+        return (html, diagnostics)
+    }
+
+    /// Every Swift sample the pages show, once each, in the order they first appear.
+    static func uniqueSamples(of lessons: [PreparedLesson]) -> [String] {
+        var seen = Set<String>()
+        var samples: [String] = []
+        for lesson in lessons {
+            let nested = lesson.document.descendants.filter { node in
+                node.kind == .codeBlock && LessonPage.isSwift(node) && !lesson.lesson.codeBlocks.contains { $0.line == node.start.line }
+            }
+            for sample in lesson.lesson.codeBlocks.flatMap(CellView.samples(of:)) + nested.map({ $0.literal ?? "" })
+            where seen.insert(sample).inserted {
+                samples.append(sample)
+            }
+        }
+        return samples
+    }
+
+    /// The lesson's figures as `<slug>/<name>.svg`; a name drawn twice is an error.
+    static func figures(of lesson: PreparedLesson, into output: inout SiteOutput) -> [Diagnostic] {
+        var drawnAt: [String: Int] = [:]
+        var diagnostics: [Diagnostic] = []
+        for cell in lesson.input.run?.cells ?? [] {
+            for figure in cell.figures {
+                let line = cell.cell.block.line
+                if let first = drawnAt[figure.name] {
+                    diagnostics.append(Diagnostic(file: lesson.lesson.file, line: line,
+                        "figure '\(figure.name)' was already drawn by the block at line \(first); give each figure its own name"))
+                    continue
+                }
+                drawnAt[figure.name] = line
+                output.files["\(lesson.slug)/\(figure.name).svg"] = Data(figure.svg.utf8)
+            }
+        }
+        return diagnostics
+    }
+}
