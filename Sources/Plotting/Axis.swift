@@ -10,8 +10,8 @@ public enum ScaleKind: Sendable, Equatable {
 ///
 /// Without limits the axis fits the data and widens to nice ticks (whole decades on a log
 /// axis). With limits, data outside them is clipped and the figure says so in a note.
-/// A string literal is a linear axis with that label: `x: "iteration"`.
-public struct Axis: Sendable, Equatable, ExpressibleByStringLiteral {
+/// A string literal is a linear axis with that label: `x: "iteration"`, `x: "γ = \(gamma)"`.
+public struct Axis: Sendable, Equatable, ExpressibleByStringInterpolation {
   public var label: String
   public var scale: ScaleKind
   public var limits: ClosedRange<Double>?

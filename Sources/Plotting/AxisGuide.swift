@@ -20,7 +20,7 @@ struct AxisGuide {
 extension AxisGuide {
   /// A numeric axis for `axis` showing `data`: fitted and niced, or the author's limits with
   /// the values outside them counted.
-  init(_ axis: Axis, data: [Double], includeZero: Bool = false, tickCount: Int = 5) {
+  init(_ axis: Axis, data: [Double], includeZero: Bool = false) {
     let domain = axis.limits ?? Scale.fit(data, kind: axis.scale, includeZero: includeZero)
     self.init(label: axis.label, scale: Scale(kind: axis.scale, domain: domain, range: (0, 1)), ticks: [], minor: [])
     if axis.limits != nil {
@@ -30,8 +30,7 @@ extension AxisGuide {
     }
     switch axis.scale {
     case .linear:
-      let spec = Ticks.spec(domain.lowerBound, domain.upperBound, count: Double(tickCount))
-      ticks = Array(zip(spec.values, spec.labels))
+      fitTicks(count: 5)
     case .log:
       let (major, minor) = Ticks.log(domain.lowerBound, domain.upperBound)
       ticks = major.map { (pow10($0), NumberLabel.power($0)) }
@@ -49,6 +48,26 @@ extension AxisGuide {
       label: label, scale: Scale(kind: .linear, domain: -0.5...(n - 0.5), range: (0, 1)),
       ticks: categories.enumerated().map { (Double($0.offset), NumberLabel.plain($0.element)) },
       minor: [], categorical: true)
+  }
+
+  /// About `count` nice ticks over the domain of a linear axis; log and categorical axes
+  /// keep theirs.
+  mutating func fitTicks(count: Int) {
+    guard scale.kind == .linear && !categorical else { return }
+    let spec = Ticks.spec(scale.domain.lowerBound, scale.domain.upperBound, count: Double(count))
+    ticks = Array(zip(spec.values, spec.labels))
+  }
+
+  /// As many ticks as fit `length` pixels at one per `spacing` pixels (at least two). When
+  /// the axis begins and ends on a tick, it still does: a count whose step does not divide
+  /// the domain (a step of 0.2 on 0…2.5) gives way to the next smaller count.
+  mutating func fitTicks(toLength length: Double, spacing: Double) {
+    let ends = [scale.domain.lowerBound, scale.domain.upperBound]
+    let endsOnTicks = ends.allSatisfy { end in ticks.contains { $0.value == end } }
+    for count in stride(from: max(2, min(10, Int(length / spacing))), through: 2, by: -1) {
+      fitTicks(count: count)
+      if !endsOnTicks || ends.allSatisfy({ end in ticks.contains { $0.value == end } }) { return }
+    }
   }
 
   /// The note stating how the data was clipped, or nil when none was.

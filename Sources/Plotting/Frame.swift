@@ -13,7 +13,7 @@ struct Frame {
   /// The CSS class of the title: "title", or "subtitle" for a panel of small multiples.
   var titleClass: String
   private(set) var plot: Rect
-  private var legend: [[(entry: LegendEntry, x: Double)]]
+  private let legend: [[(entry: LegendEntry, x: Double)]]
   private var rotateXLabels: Bool
 
   private static let padding = 10.0
@@ -21,14 +21,29 @@ struct Frame {
   private static let noteHeight = 14.0
 
   /// Lays out a frame in `bounds`; `rightInset` keeps room right of the plot (a colour bar).
+  ///
+  /// Linear axes get as many ticks as fit their length (about one per 70 px across, 45 px
+  /// up), so the layout runs twice: once to find the plot's size, once with those ticks.
   init(
     bounds: Rect, title: String, x: AxisGuide, y: AxisGuide, legend: [LegendEntry] = [],
     notes: [String] = [], rightInset: Double = 0, titleClass: String = "title"
   ) {
+    (self.bounds, self.title, self.x, self.y, self.notes) = (bounds, title, x, y, notes)
+    self.titleClass = titleClass
+    self.legend = Legend.rows(legend, width: bounds.width - 2 * Self.padding)
+    (plot, rotateXLabels) = (bounds, false)
+    layOut(rightInset: rightInset)
+    self.x.fitTicks(toLength: plot.width, spacing: max(70, self.x.widestTickLabel + 16))
+    self.y.fitTicks(toLength: plot.height, spacing: 45)
+    layOut(rightInset: rightInset)
+  }
+
+  /// Places the plot area inside the bounds, around the room that the title, legend, tick
+  /// labels, axis labels and notes take, and points the scales at it.
+  private mutating func layOut(rightInset: Double) {
     let p = Self.padding
-    let legendRows = Legend.rows(legend, width: bounds.width - 2 * p)
-    var top = bounds.y + p + (title.isEmpty ? 0 : Self.titleHeight) + Double(legendRows.count) * Legend.rowHeight
-    if !legendRows.isEmpty { top += 8 }
+    var top = bounds.y + p + (title.isEmpty ? 0 : Self.titleHeight) + Double(legend.count) * Legend.rowHeight
+    if !legend.isEmpty { top += 8 }
     let yLabelRoom = y.label.isEmpty ? 0 : 20.0
     let left = bounds.x + p + yLabelRoom + y.widestTickLabel + AxisGuide.tickLength + 4
     var right = bounds.maxX - p - 6 - rightInset
@@ -36,17 +51,13 @@ struct Frame {
       right = min(right, bounds.maxX - p - rightInset - TextMetrics.width(last.label, fontSize: AxisGuide.tickFont) / 2)
     }
     let band = (right - left) / Double(max(x.ticks.count, 1))
-    let rotate = x.categorical && x.widestTickLabel > band - 4
-    let tickLabelRoom = rotate ? x.widestTickLabel * 0.71 + 14 : 16.0
+    rotateXLabels = x.categorical && x.widestTickLabel > band - 4
+    let tickLabelRoom = rotateXLabels ? x.widestTickLabel * 0.71 + 14 : 16.0
     let bottom = bounds.maxY - p + 4 - Double(notes.count) * Self.noteHeight - (x.label.isEmpty ? 0 : 20)
       - tickLabelRoom - AxisGuide.tickLength
     plot = Rect(x: left, y: top, width: max(right - left, 10), height: max(bottom - top, 10))
-    (self.bounds, self.title, self.x, self.y, self.notes) = (bounds, title, x, y, notes)
-    self.titleClass = titleClass
-    self.legend = legendRows
-    self.rotateXLabels = rotate
-    self.x.scale.range = (plot.minX, plot.maxX)
-    self.y.scale.range = y.categorical ? (plot.minY, plot.maxY) : (plot.maxY, plot.minY)
+    x.scale.range = (plot.minX, plot.maxX)
+    y.scale.range = y.categorical ? (plot.minY, plot.maxY) : (plot.maxY, plot.minY)
   }
 
   /// The pixel position of a data point; NaN coordinates where the scales cannot place it.

@@ -88,8 +88,9 @@ extension FunctionChart: PanelChart {
     text += "."
     for t in tangents { text += " A dashed \(t.name)." }
     for run in steps {
+      guard let first = run.x.first, let last = run.x.last else { continue }
       text += " \(run.name.isEmpty ? "A run" : run.name): \(run.x.count) iterates from x = "
-      text += "\(Format.significant(run.x.first ?? .nan)) to x = \(Format.significant(run.x.last ?? .nan))."
+      text += "\(Format.significant(first)) to x = \(Format.significant(last))."
     }
     return text + frame.notes.map { " " + $0 }.joined()
   }

@@ -14,7 +14,8 @@ struct Histogram: Equatable {
     precondition(range.lowerBound < range.upperBound, "a histogram needs low < high, got \(range)")
     self.range = range
     counts = [Int](repeating: 0, count: bins)
-    let width = (range.upperBound - range.lowerBound) / Double(bins)
+    // Halved so that a range as wide as the Doubles themselves does not overflow.
+    let (low, span) = (range.lowerBound / 2, range.upperBound / 2 - range.lowerBound / 2)
     for v in values {
       guard v.isFinite else {
         nonFinite += 1
@@ -24,13 +25,16 @@ struct Histogram: Equatable {
         outside += 1
         continue
       }
-      counts[min(Int((v - range.lowerBound) / width), bins - 1)] += 1
+      counts[min(Int((v / 2 - low) / span * Double(bins)), bins - 1)] += 1
     }
   }
 
   /// The edges of bin k.
   func edges(_ k: Int) -> (Double, Double) {
-    let width = (range.upperBound - range.lowerBound) / Double(counts.count)
-    return (range.lowerBound + Double(k) * width, range.lowerBound + Double(k + 1) * width)
+    func edge(_ k: Int) -> Double {
+      let u = Double(k) / Double(counts.count)
+      return range.lowerBound * (1 - u) + range.upperBound * u
+    }
+    return (edge(k), edge(k + 1))
   }
 }

@@ -85,6 +85,7 @@ extension HistogramGrid: PanelChart {
       for (k, count) in histogram.counts.enumerated() where count > 0 {
         let (a, b) = histogram.edges(k)
         let (left, right, top) = (frame.x.scale(a), frame.x.scale(b), frame.y.scale(Double(count)))
+        guard left.isFinite && right.isFinite && top.isFinite else { continue }
         let f = Format.coordinate
         data += "M\(f(left)) \(f(frame.plot.maxY))V\(f(top))H\(f(right))V\(f(frame.plot.maxY))z"
       }
@@ -107,8 +108,8 @@ extension HistogramGrid: PanelChart {
     if range.lowerBound == range.upperBound { range = (range.lowerBound - 1)...(range.upperBound + 1) }
     let histograms = panels.map { Histogram($0.values, range: range, bins: bins) }
     let highest = Double(histograms.flatMap(\.counts).max() ?? 1)
-    let xGuide = AxisGuide(Axis("", limits: range), data: [], tickCount: 4)
-    let yGuide = AxisGuide(Axis(""), data: [0, max(highest, 1)], tickCount: 3)
+    let xGuide = AxisGuide(Axis("", limits: range), data: [])
+    let yGuide = AxisGuide(Axis(""), data: [0, max(highest, 1)])
 
     let outside = histograms.map(\.outside).reduce(0, +), nonFinite = histograms.map(\.nonFinite).reduce(0, +)
     var notes: [String] = []

@@ -33,14 +33,14 @@ extension NumberLabel {
   static func power(_ k: Int) -> NumberLabel { NumberLabel(mantissa: nil, exponent: k) }
 
   /// `value` to `digits` significant digits; plain from 10⁻⁴ up to 10⁶, with a power of
-  /// ten outside that range. Non-finite values read "NaN", "∞" and "−∞".
+  /// ten outside that range. Non-finite values read "not a number", "∞" and "−∞".
   static func significant(_ value: Double, digits: Int = 3) -> NumberLabel {
     precondition(digits >= 1, "at least one significant digit")
-    if value.isNaN { return .plain("NaN") }
+    if value.isNaN { return .plain("not a number") }
     if value.isInfinite { return .plain(value > 0 ? "∞" : "−∞") }
     if value == 0 { return .plain("0") }
     var exponent = Int(log10(value.magnitude).rounded(.down))
-    var units = (value.magnitude / pow(10, Double(exponent - digits + 1))).rounded()
+    var units = timesPowerOfTen(value.magnitude, digits - 1 - exponent).rounded()
     if units >= pow(10, Double(digits)) {
       units = (units / 10).rounded()
       exponent += 1
@@ -53,4 +53,16 @@ extension NumberLabel {
     }
     return NumberLabel(mantissa: Format.fixed(sign * Int(units), decimals: digits - 1), exponent: exponent)
   }
+}
+
+/// v·10ᵏ, in steps of at most 10²⁰⁰ so that neither the power nor the product overflows
+/// on the way (5e−324·10³²⁶ is 500, though 10³²⁶ is not a Double).
+private func timesPowerOfTen(_ v: Double, _ k: Int) -> Double {
+  var (result, rest) = (v, k)
+  while rest != 0 {
+    let step = max(-200, min(200, rest))
+    result *= pow(10, Double(step))
+    rest -= step
+  }
+  return result
 }

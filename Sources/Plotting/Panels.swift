@@ -1,5 +1,7 @@
-/// Charts of this module set side by side in one figure, each at its own size, under one
-/// stylesheet and an optional overall title: truth beside prediction, before beside after.
+/// Charts of this module set side by side in one figure, under one stylesheet and an
+/// optional overall title: truth beside prediction, before beside after. Each panel keeps
+/// its own size; with `columns`, panels wrap into rows (`columns: 1` stacks them, which
+/// reads better on a phone than a wide row).
 ///
 /// ```swift
 /// Panels("XOR-easy", ScatterChart("Truth", xs: px, ys: py, labels: truth),
@@ -8,6 +10,8 @@
 public struct Panels: Chart {
   public var title: String
   public var charts: [any Chart]
+  /// Panels per row; nil puts them all in one row.
+  public var columns: Int?
   /// The figure's description in words; nil joins the panels' own descriptions.
   public var description: String?
 }
@@ -16,15 +20,16 @@ public struct Panels: Chart {
 
 public extension Panels {
   /// The charts must come from this module (each draws itself into a part of the figure).
-  init(_ title: String = "", _ charts: [any Chart], description: String? = nil) {
+  init(_ title: String = "", _ charts: [any Chart], columns: Int? = nil, description: String? = nil) {
     for chart in charts {
       precondition(chart is any PanelChart, "Panels can only hold this module's charts, got \(type(of: chart))")
     }
-    self.init(title: title, charts: charts, description: description)
+    precondition(columns.map { $0 >= 1 } ?? true, "Panels need at least one column, got \(columns ?? 0)")
+    self.init(title: title, charts: charts, columns: columns, description: description)
   }
 
-  init(_ title: String = "", _ charts: any Chart..., description: String? = nil) {
-    self.init(title, charts, description: description)
+  init(_ title: String = "", _ charts: any Chart..., columns: Int? = nil, description: String? = nil) {
+    self.init(title, charts, columns: columns, description: description)
   }
 
   func svg() -> String { document() }
@@ -38,8 +43,9 @@ extension Panels: PanelChart {
   private var panels: [any PanelChart] { charts.compactMap { $0 as? any PanelChart } }
 
   var size: Size {
-    let width = panels.map(\.size.width).reduce(0, +)
-    let height = (panels.map(\.size.height).max() ?? 0) + (title.isEmpty ? 0 : Self.titleHeight)
+    let cells = layout(at: Point(x: 0, y: 0))
+    let width = cells.map { $0.origin.x + $0.panel.size.width }.max() ?? 0
+    let height = cells.map { $0.origin.y + $0.panel.size.height }.max() ?? (title.isEmpty ? 0 : Self.titleHeight)
     return Size(max(width, 1), max(height, 1))
   }
 
@@ -52,12 +58,25 @@ extension Panels: PanelChart {
   }
 
   func draw(at origin: Point, into svg: inout SVGWriter) {
-    var x = origin.x
-    let top = origin.y + (title.isEmpty ? 0 : Self.titleHeight)
     if !title.isEmpty { svg.text(title, at: Point(x: origin.x + 10, y: origin.y + 24), class: "title") }
-    for panel in panels {
-      panel.draw(at: Point(x: x, y: top), into: &svg)
-      x += panel.size.width
+    for (panel, at) in layout(at: origin) { panel.draw(at: at, into: &svg) }
+  }
+
+  /// Each panel with its top-left corner: left to right in rows of `columns`, each row as
+  /// tall as its tallest panel, under the title.
+  private func layout(at origin: Point) -> [(panel: any PanelChart, origin: Point)] {
+    let perRow = columns ?? max(panels.count, 1)
+    var cells: [(panel: any PanelChart, origin: Point)] = []
+    var y = origin.y + (title.isEmpty ? 0 : Self.titleHeight)
+    for start in stride(from: 0, to: panels.count, by: perRow) {
+      let row = panels[start..<min(start + perRow, panels.count)]
+      var x = origin.x
+      for panel in row {
+        cells.append((panel, Point(x: x, y: y)))
+        x += panel.size.width
+      }
+      y += row.map(\.size.height).max() ?? 0
     }
+    return cells
   }
 }

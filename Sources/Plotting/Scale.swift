@@ -22,7 +22,8 @@ struct Scale: Equatable {
     let t: Double
     switch kind {
     case .linear:
-      t = (value - domain.lowerBound) / (domain.upperBound - domain.lowerBound)
+      // Halved so that a domain as wide as the Doubles themselves does not overflow.
+      t = (value / 2 - domain.lowerBound / 2) / (domain.upperBound / 2 - domain.lowerBound / 2)
     case .log:
       guard value > 0 else { return .nan }
       t = log10(value / domain.lowerBound) / log10(domain.upperBound / domain.lowerBound)

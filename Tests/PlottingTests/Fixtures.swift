@@ -6,6 +6,7 @@ enum Fixtures {
   static var all: [(name: String, chart: any Chart)] {
     [
       ("line-log", lineLog),
+      ("line-log-log", lineLogLog),
       ("line-long", lineLong),
       ("scatter", scatter),
       ("contour", contour),
@@ -30,6 +31,18 @@ enum Fixtures {
       return Series("γ = \(gamma)", y: errors, markers: gamma == 0.45)
     }
     return LineChart("Distance to the minimum", x: "step t", y: .log("|x − 5|"), series: series)
+  }
+
+  /// Forward and central difference errors of sin′(1) against h on log–log axes (lesson 1):
+  /// slopes 1 and 2, then the round-off floor; errors that are exactly 0 are skipped.
+  static var lineLogLog: LineChart {
+    let hs = (0...32).map { pow(10, -Double($0) / 2) }
+    let exact = cos(1.0)
+    let forward = hs.map { h in ((sin(1 + h) - sin(1)) / h - exact).magnitude }
+    let central = hs.map { h in ((sin(1 + h) - sin(1 - h)) / (2 * h) - exact).magnitude }
+    return LineChart(
+      "Finite-difference error", x: .log("step h"), y: .log("|error|"),
+      series: [Series("forward", x: hs, y: forward, markers: true), Series("central", x: hs, y: central, markers: true)])
   }
 
   /// A 10 000-epoch loss curve with a gap, a spike and a second, dashed curve.
@@ -155,6 +168,8 @@ enum Fixtures {
   static var panels: Panels {
     var truth = scatter
     truth.title = "Truth"
-    return Panels("XOR-easy: truth and prediction", truth, decisionRegions)
+    var prediction = decisionRegions
+    (truth.size, prediction.size) = (Size(300, 320), Size(300, 320))
+    return Panels("XOR-easy: truth and prediction", truth, prediction)
   }
 }

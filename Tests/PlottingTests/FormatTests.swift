@@ -14,7 +14,7 @@ struct FormatTests {
   @Test(arguments: [
     (0.000123, "0.000123"), (1.23e-5, "1.23e−5"), (1234567.0, "1.23e6"), (0.5, "0.5"),
     (1.0986, "1.1"), (999.96, "1000"), (-2.5, "−2.5"), (0.0, "0"), (123456.0, "123000"),
-    (Double.nan, "NaN"), (-Double.infinity, "−∞"),
+    (Double.nan, "not a number"), (-Double.infinity, "−∞"),
   ] as [(Double, String)])
   func significant(value: Double, expected: String) {
     #expect(Format.significant(value) == expected)

@@ -61,8 +61,9 @@ struct TicksTests {
   @Test(arguments: [
     (1e-3, 1e2, [-3, -2, -1, 0, 1, 2], 40),
     (1.0, 1e4, [0, 1, 2, 3, 4], 32),
-    (1e-12, 1.0, [-10, -5, 0], 0),
-    (1e-10, 1e0, [-10, -8, -6, -4, -2, 0], 0),
+    (1e-12, 1.0, [-12, -9, -6, -3, 0], 8),
+    (1e-10, 1e0, [-10, -8, -6, -4, -2, 0], 5),
+    (1e-16, 1.0, [-16, -12, -8, -4, 0], 12),
     (2.0, 8.0, [], 7),
     (0.5, 20.0, [0, 1], 14),
   ] as [(Double, Double, [Int], Int)])
@@ -77,6 +78,7 @@ struct TicksTests {
     (1.0...1000.0, 1.0...1000.0),
     (2.6e-5...15.0, 1e-6...100.0),
     (5.0...5.0, 1.0...10.0),
+    (3e-16...0.5, 1e-16...1.0),
   ] as [(ClosedRange<Double>, ClosedRange<Double>)])
   func niceLog(domain: ClosedRange<Double>, expected: ClosedRange<Double>) {
     let nice = Ticks.niceLog(domain)
