@@ -21,6 +21,9 @@ public extension Array where Element == Parameter {
 
   /// The global norm √(Σ_θ ‖∂L/∂θ‖²) of all the parameters' gradients.
   var globalGradientNorm: Double {
-    reduce(0) { $0 + ($1.gradient ⊙ $1.gradient).sum() }.squareRoot()
+    reduce(0) { total, parameter in
+      let norm = parameter.gradient.norm()
+      return total + norm * norm
+    }.squareRoot()
   }
 }

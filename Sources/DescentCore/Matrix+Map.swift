@@ -3,9 +3,7 @@
 public extension Matrix {
   /// f applied to every element: (f(A))ᵢⱼ = f(Aᵢⱼ).
   func map(_ f: (Double) -> Double) -> Matrix {
-    var result = self
-    result.apply(f)
-    return result
+    Matrix(rows: rows, columns: columns, elements: elements.map(f))
   }
 
   /// f applied to each pair of elements at the same position: Cᵢⱼ = f(Aᵢⱼ, Bᵢⱼ).

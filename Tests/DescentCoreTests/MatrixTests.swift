@@ -1,4 +1,4 @@
-import DescentCore
+@testable import DescentCore
 import Testing
 
 @Suite struct MatrixTests {
@@ -61,6 +61,8 @@ import Testing
     #expect(Matrix.referenceProduct(a, b) == Matrix([[4, 5], [10, 11]]))
   }
 
+  /// Random and degenerate shapes (1×n, n×1, empty, zero inner size), with and without
+  /// transposes: OpenBLAS and the loops agree.
   @Test(arguments: [
     (1, 7, 5), (6, 7, 1), (1, 1, 1), (5, 1, 6), (17, 33, 9), (64, 50, 70), (0, 4, 3), (3, 4, 0), (3, 0, 4),
   ])
@@ -68,9 +70,23 @@ import Testing
     var generator = SeededGenerator(seed: UInt64(m * 10_000 + k * 100 + n))
     let x = Matrix.normal(rows: m, columns: k, using: &generator)
     let y = Matrix.normal(rows: k, columns: n, using: &generator)
-    let product = x * y
-    #expect(product.shape == (m, n))
-    expectClose(product, Matrix.referenceProduct(x, y), tolerance: 1e-12)
+    let reference = Matrix.referenceProduct(x, y)
+    #expect(reference.shape == (m, n))
+    for i in 0..<m {
+      for j in 0..<n {
+        let sum = (0..<k).reduce(0.0) { $0 + x[i, $1] * y[$1, j] }
+        expectClose(reference[i, j], sum, tolerance: 1e-12)
+      }
+    }
+    for (transposingA, transposingB) in [(false, false), (true, false), (false, true), (true, true)] {
+      let a = transposingA ? x.T : x, b = transposingB ? y.T : y
+      var blas = Matrix(rows: 0, columns: 0), loops = Matrix(rows: 0, columns: 0)
+      Matrix.gemm(a, transposingA: transposingA, b, transposingB: transposingB, into: &blas, kernel: .blas)
+      Matrix.gemm(a, transposingA: transposingA, b, transposingB: transposingB, into: &loops, kernel: .loops)
+      expectClose(blas, reference, tolerance: 1e-12)
+      expectClose(loops, reference, tolerance: 1e-12)
+    }
+    expectClose(x * y, reference, tolerance: 1e-12)
   }
 
   @Test func printsRowByRow() {
