@@ -27,7 +27,7 @@ public struct Formula: Sendable, Equatable {
 /// The rules: `$$` opens display math and the next `$$` closes it; `$` opens inline math
 /// when a non-space follows it, and the next `$` not followed by a digit closes it (so
 /// "$5 and $10" is text, and `$x = $` is math); `\$` is a dollar; neither kind crosses a
-/// blank line; code spans and the given code lines are left alone.
+/// blank line or a backtick; code spans and the given code lines are left alone.
 public enum MathProtection {
     /// The prose with formulas replaced by tokens numbered from `firstNumber`, and the
     /// formulas in order. `firstLine` is the file line of the first line of `markdown`.
@@ -136,7 +136,7 @@ private struct Scanner {
                 index += 2
                 continue
             }
-            if character == "\n", blankLineFollows(characters, newline: index) { return nil }
+            if character == "`" || (character == "\n" && blankLineFollows(characters, newline: index)) { return nil }
             if character == "$" {
                 if display {
                     if index + 1 < characters.count, characters[index + 1] == "$" {

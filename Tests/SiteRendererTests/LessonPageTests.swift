@@ -1,0 +1,120 @@
+import Foundation
+import LessonParser
+@testable import LessonRunner
+import Testing
+@testable import SiteRenderer
+
+@Suite struct LessonPageTests {
+    static let derivatives = #"""
+        ---
+        title: Derivatives
+        summary: Slopes & limits.
+        ---
+        Intro with $a_1 < b*c$ and `code $x$`.
+
+        ## The rule: $f'(x)$
+
+        ```swift spec
+        print("<script>alert(1)</script>")
+        ```
+        ```output
+        <script>alert(1)</script>
+        ```
+
+        ### Détails
+
+        ```swift spec hidden
+        print("from a hidden block")
+        ```
+
+        ## Practice
+
+        ```swift exercise id=slope points=2 title="Slope at a point"
+        func slope() -> Double {
+            // BEGIN SOLUTION
+            return 2
+            // END SOLUTION
+        }
+        ```
+
+        <kbd>raw</kbd> HTML stays.
+        """#
+
+    @Test func headingsGetAnchorsAndTheTableOfContentsNestsThem() throws {
+        let page = try build([siteLesson("01-derivatives", Self.derivatives, outputs: ["", "", ""])]).page("01-derivatives.html")
+        #expect(page.contains(#"<h2 id="the-rule-fx">The rule: <m>f'(x)</m></h2>"#))
+        #expect(page.contains(#"<h3 id="détails">Détails</h3>"#))
+        #expect(page.contains("""
+            <ol>
+            <li><a href="#the-rule-fx">The rule: <m>f'(x)</m></a>
+            <ol>
+            <li><a href="#détails">Détails</a></li>
+            </ol>
+            </li>
+            <li><a href="#practice">Practice</a></li>
+            </ol>
+            """))
+    }
+
+    @Test func mathSurvivesMarkdownAndCodeSpansKeepTheirDollars() throws {
+        let page = try build([siteLesson("01-derivatives", Self.derivatives)]).page("01-derivatives.html")
+        #expect(page.contains("<p>Intro with <m>a_1 &lt; b*c</m> and <code>code $x$</code>.</p>"))
+    }
+
+    @Test func printedOutputIsEscapedAndHiddenCodeIsNotShown() throws {
+        let lesson = siteLesson("01-derivatives", Self.derivatives,
+                                outputs: ["<script>alert(1)</script>\n", "from a hidden block\n", ""])
+        let page = try build([lesson]).page("01-derivatives.html")
+        #expect(page.contains(#"<pre class="output"><samp>&lt;script&gt;alert(1)&lt;/script&gt;"#))
+        #expect(!page.contains("<script>"))
+        #expect(page.contains("<samp>from a hidden block\n</samp>"))
+        #expect(!page.contains(#"print(&quot;from a hidden block&quot;)"#) && !page.contains(#"print("from a hidden block")"#))
+    }
+
+    @Test func anExerciseShowsTitlePointsStarterAndFoldedSolution() throws {
+        let page = try build([siteLesson("01-derivatives", Self.derivatives, outputs: [])]).page("01-derivatives.html")
+        #expect(page.contains(#"<section class="cell exercise" id="Exercise-slope" aria-label="Exercise: Slope at a point">"#))
+        #expect(page.contains(#"<span class="label">Exercise</span> Slope at a point</p><p class="points">2 points</p>"#))
+        #expect(page.contains("<hl>func slope() -&gt; Double {\n    // Your code here\n}\n</hl>"))
+        #expect(page.contains("<details class=\"solution\"><summary>Solution</summary>\n<pre class=\"code\"><code class=\"language-swift\"><hl>func slope() -&gt; Double {\n    // BEGIN SOLUTION\n    return 2"))
+    }
+
+    @Test func aFailingBlockIsMarkedInWordsWithItsDiagnostic() throws {
+        let failure = Diagnostic(file: "lessons/01-derivatives.md", line: 12, "output differs")
+        let lesson = siteLesson("01-derivatives", Self.derivatives, outputs: ["wrong\n"], statuses: [.failed([failure])])
+        let site = try build([lesson])
+        let page = site.page("01-derivatives.html")
+        #expect(page.contains(#"<div class="cell spec failed" id="L9">"#))
+        #expect(page.contains("<strong>✗ Failed.</strong>"))
+        #expect(page.contains("lessons/01-derivatives.md:12:1: error: output differs"))
+        #expect(page.contains(##"<strong>✗ 1 block fails:</strong> <a href="#L9">line 9</a>."##))
+        #expect(site.page("index.html").contains("✗ 1 of 3 blocks fail."))
+    }
+
+    @Test func rawHTMLPassesThrough() throws {
+        let page = try build([siteLesson("01-derivatives", Self.derivatives)]).page("01-derivatives.html")
+        #expect(page.contains("<p><kbd>raw</kbd> HTML stays.</p>"))
+    }
+
+    @Test func figuresAreWrittenBesideThePageWithCaptions() throws {
+        let figure = Figure(name: "slope", caption: "The slope <at> x", svg: "<svg/>")
+        let site = try build([siteLesson("01-derivatives", Self.derivatives, outputs: [""], figures: [[figure]])])
+        #expect(site.files["01-derivatives/slope.svg"] == Data("<svg/>".utf8))
+        #expect(site.page("01-derivatives.html").contains(
+            #"<img src="01-derivatives/slope.svg" alt="The slope &lt;at&gt; x"><figcaption>The slope &lt;at&gt; x</figcaption>"#))
+    }
+
+    @Test func pagesLinkToTheirNeighbours() throws {
+        let lessons = ["01-a", "02-b", "03-c"].map { siteLesson($0, "---\ntitle: \($0)\n---\nText.\n") }
+        let site = try build(lessons)
+        #expect(site.page("02-b.html").contains(#"<a rel="prev" href="01-a.html"><span class="pager-label">← Previous</span> 01-a</a>"#))
+        #expect(site.page("02-b.html").contains(#"<a rel="next" href="03-c.html"><span class="pager-label">Next →</span> 03-c</a>"#))
+        #expect(!site.page("01-a.html").contains(#"rel="prev""#))
+        #expect(site.page("index.html").contains(#"<a href="03-c.html"><span class="lesson-number">3</span> 03-c</a>"#))
+    }
+
+    @Test func theSameInputsGiveTheSameBytes() throws {
+        let lessons = [siteLesson("01-derivatives", Self.derivatives, outputs: ["a\n", "b\n", ""])]
+        #expect(try build(lessons).files == (try build(lessons).files))
+    }
+}

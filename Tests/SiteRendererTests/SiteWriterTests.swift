@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import SiteRenderer
+
+@Suite struct SiteWriterTests {
+    let parent = FileManager.default.temporaryDirectory.appendingPathComponent("descent-site-\(UUID().uuidString)")
+
+    func site(_ files: [String: String], copies: [String: URL] = [:]) -> SiteOutput {
+        var site = SiteOutput()
+        site.files = files.mapValues { Data($0.utf8) }
+        site.copies = copies
+        return site
+    }
+
+    func contents(of folder: URL) throws -> [String: String] {
+        let paths = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []
+        var contents: [String: String] = [:]
+        for path in paths {
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder)
+            if !isFolder.boolValue { contents[path] = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8) }
+        }
+        return contents
+    }
+
+    @Test func aNewSiteReplacesTheOldOneWhole() throws {
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let out = parent.appendingPathComponent("site")
+        try SiteWriter.write(site(["index.html": "one", "a/old.svg": "old"]), to: out)
+        try SiteWriter.write(site(["index.html": "two", "a/new.svg": "new"]), to: out)
+        #expect(try contents(of: out) == ["index.html": "two", "a/new.svg": "new"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["site"])
+    }
+
+    @Test func aBuildThatFailsWhileWritingLeavesThePreviousSite() throws {
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let out = parent.appendingPathComponent("site")
+        try SiteWriter.write(site(["index.html": "one"]), to: out)
+        let missing = parent.appendingPathComponent("no-such-image.png")
+        #expect(throws: (any Error).self) {
+            try SiteWriter.write(site(["index.html": "two"], copies: ["x.png": missing]), to: out)
+        }
+        #expect(try contents(of: out) == ["index.html": "one"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["site"])
+    }
+
+    @Test func aHalfWrittenSiteFromAnInterruptedBuildIsCleanedUp() throws {
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let staging = parent.appendingPathComponent(".site.building")
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        try Data("half".utf8).write(to: staging.appendingPathComponent("half.html"))
+        try SiteWriter.write(site(["index.html": "whole"]), to: parent.appendingPathComponent("site"))
+        #expect(try contents(of: parent.appendingPathComponent("site")) == ["index.html": "whole"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["site"])
+    }
+}
