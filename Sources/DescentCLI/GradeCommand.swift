@@ -1,10 +1,103 @@
 import ArgumentParser
+import Foundation
+import Grading
+import LessonParser
+import LessonRunner
 
-/// `descent grade SUBMISSION…`: grade submissions (placeholder until grading lands).
+/// `descent grade SUBMISSION…`: points per exercise per submission, each exercise compiled
+/// and run on its own in a sandbox, with the instructor's visible and hidden checks.
 struct GradeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "grade", abstract: "Grade students' submissions.")
+    static let configuration = CommandConfiguration(
+        commandName: "grade",
+        abstract: "Grade students' submissions.",
+        discussion: """
+            A submission is a folder of lesson files, or one lesson file, per student. Only its \
+            exercise blocks are used (matched by id); prose, checks, points and other code are the \
+            instructor's. An exercise's points are split equally over its check blocks, visible \
+            and hidden; a check block earns its share when it runs to its end with no failed \
+            assertion. Code under grading runs in a bubblewrap sandbox: no network, no host files, \
+            nothing writable, a user of its own, limits on memory, processes, files and time.
+            """)
+
+    @Argument(help: ArgumentHelp("Submission folders or lesson files, one per student.", valueName: "submission"))
+    var submissions: [String]
+
+    @Option(name: .long, help: ArgumentHelp("Folder of the instructor's lessons.", valueName: "dir"))
+    var lessons = "lessons"
+
+    @Option(name: .long, help: "table, json, junit, csv or gradescope.")
+    var format: GradeFormat = .table
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Write the grades to this file instead of stdout.", valueName: "file"))
+    var output: String?
+
+    @Option(name: .long, help: "Exercises graded in parallel (default: the number of cores).")
+    var jobs: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Seconds a block may run when it sets no timeout=.", valueName: "seconds"))
+    var timeout: Double = 60
+
+    @Option(name: .long, help: ArgumentHelp("Address space a graded program may use.", valueName: "MiB"))
+    var memory = 2048
+
+    @Flag(name: .customLong("no-sandbox"), help: "Run code under grading without the sandbox (only for code you trust).")
+    var noSandbox = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        guard timeout > 0 else { throw ValidationError("--timeout must be more than 0") }
+        guard memory >= 64 else { throw ValidationError("--memory must be at least 64 MiB") }
+        if format == .gradescope && submissions.count != 1 {
+            throw ValidationError("--format gradescope grades one submission at a time")
+        }
+    }
 
     func run() throws {
-        throw ValidationError("descent grade is not implemented yet")
+        let parsed = try Self.readLessons(in: lessons)
+        let loaded = try submissions.map { try Submission.load($0) }
+        var sandbox: Sandbox?
+        if noSandbox {
+            FileHandle.standardError.write(Data("warning: grading without a sandbox (--no-sandbox): code under grading can read and change your files\n".utf8))
+        } else {
+            var located = try Sandbox.locate()
+            located.memory = memory << 20
+            do {
+                _ = try located.probe()
+            } catch {
+                throw GradingError("\(error)\n(use --no-sandbox to grade code you trust without it)")
+            }
+            sandbox = located
+        }
+        var grader = Grader(lessons: parsed, executor: try GradingExecutor(sandbox: sandbox))
+        grader.defaultTimeout = timeout
+        if let jobs { grader.jobs = jobs }
+        let progress = Progress()
+        let grades = grader.grade(loaded) { done, total in progress.show("[\(done)/\(total)] grading exercises") }
+        progress.show("")
+        let text = try format.render(grades)
+        if let output {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } else {
+            print(text, terminator: "")
+        }
+    }
+
+    /// Every lesson of a folder, parsed; any lesson error stops the command.
+    static func readLessons(in folder: String) throws -> [Lesson] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+            throw ValidationError("no lessons folder at '\(folder)'")
+        }
+        var lessons: [Lesson] = []
+        var errors: [Diagnostic] = []
+        for name in names.filter({ $0.hasSuffix(".md") }).sorted() {
+            let file = (folder as NSString).appendingPathComponent(name)
+            let (lesson, diagnostics) = LessonReader.read(URL(fileURLWithPath: file), file: file)
+            errors += diagnostics.filter { $0.severity == .error }
+            if let lesson { lessons.append(lesson) }
+        }
+        guard errors.isEmpty else { throw ValidationError(errors.map(\.description).joined(separator: "\n")) }
+        return lessons
     }
 }
+
+extension GradeFormat: ExpressibleByArgument {}

@@ -10,6 +10,9 @@ enum Channel {
 
     /// Sends a message after everything printed before it.
     static func send(_ message: ControlMessage) {
+        if case .failure(let line, let text) = message, GradingChannel.isOpen {
+            return GradingChannel.fail(line: line, message: text)
+        }
         guard let nonce else { return }
         fflush(nil)
         print(message.encoded(nonce: nonce), terminator: "")

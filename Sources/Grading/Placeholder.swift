@@ -1,1 +1,0 @@
-// Grading: placeholder until its module lands.

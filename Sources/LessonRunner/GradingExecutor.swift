@@ -1,0 +1,214 @@
+import Foundation
+import LessonParser
+import LessonRuntime
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Compiles and runs the programs that grade one exercise, and reports what the program
+/// said over its authenticated channel (see `GradingChannel`) — never what it printed.
+///
+/// The program is started with a fresh random key on fd 3, which it reads and closes before
+/// any lesson code runs, and the write end of the result pipe on fd 4. Whatever the program
+/// does, `run` returns: it is killed (with everything it started) when its time is up or it
+/// prints more than `outputLimit` bytes.
+public struct GradingExecutor: Sendable {
+    /// Where student code runs; nil runs the program directly (only for trusted code).
+    public var sandbox: Sandbox?
+    /// Seconds the compiler may take on one program.
+    public var compileTimeLimit: Double = 120
+    /// Bytes the program may print (stdout and stderr together); what it prints is not read.
+    public var outputLimit = 1 << 20
+
+    let toolchain: Toolchain
+
+    public init(sandbox: Sandbox?) throws {
+        self.sandbox = sandbox
+        toolchain = try Toolchain.locate()
+    }
+
+    // MARK: - Compiling
+
+    public enum Compilation: Sendable, Equatable {
+        case compiled(executable: String)
+        /// The compiler's errors (`file:line:col: error: …`).
+        case failed([Diagnostic])
+    }
+
+    /// Compiles `source`, or takes it from the cache (keyed by the SHA-256 of the source and
+    /// the libraries it links, so that no crafted source can pass for another).
+    public func compile(_ source: String) -> Compilation {
+        let key = SHA256.hex(SHA256.hash(Array((source + "\n" + toolchain.fingerprint).utf8)))
+        let folder = toolchain.buildDirectory.appendingPathComponent("grading-programs")
+        let directory = folder.appendingPathComponent(key)
+        let executable = directory.appendingPathComponent("program")
+        if FileManager.default.isExecutableFile(atPath: executable.path) { return .compiled(executable: executable.path) }
+        let staging = folder.appendingPathComponent(".staging-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: staging) }
+            let main = staging.appendingPathComponent("main.swift")
+            try source.write(to: main, atomically: true, encoding: .utf8)
+            var log: [UInt8] = []
+            let compiler = ChildProcess(executable: toolchain.compiler,
+                                        arguments: toolchain.arguments(source: main.path, output: staging.appendingPathComponent("program").path))
+            let deadline = DispatchTime.now() + compileTimeLimit
+            let ending = try compiler.run(deadline: { deadline }) { _, bytes in
+                log += bytes
+                return log.count < 1 << 20
+            }
+            guard ending == .exited(0) else {
+                let text = String(decoding: log, as: UTF8.self)
+                let errors = ProgramCache.errors(in: text)
+                if !errors.isEmpty { return .failed(errors) }
+                let reason = switch ending {
+                case .timedOut: "the compiler took longer than \(Int(compileTimeLimit)) s and was stopped"
+                case .stopped: "the compiler printed more than 1 MiB and was stopped"
+                default: "the compiler failed:\n\(text.suffix(1000))"
+                }
+                return .failed([Diagnostic(file: "", line: 0, reason)])
+            }
+            // The program must not be writable by the users code runs as.
+            chmod(staging.appendingPathComponent("program").path, 0o755)
+            do {
+                try FileManager.default.moveItem(at: staging, to: directory)
+            } catch where FileManager.default.isExecutableFile(atPath: executable.path) {}
+            return .compiled(executable: executable.path)
+        } catch {
+            return .failed([Diagnostic(file: "", line: 0, "cannot compile: \(error)")])
+        }
+    }
+
+    // MARK: - Running
+
+    /// What an authenticated program reported, in order.
+    public enum Event: Sendable, Equatable {
+        case start
+        case begin(Int)
+        case fail(check: Int, line: Int, message: String)
+        case done(Int)
+        case end
+    }
+
+    public enum Ending: Sendable, Equatable {
+        case exited(Int32)
+        case signalled(Int32)
+        /// Stopped after this many seconds; `check` is the check block that was running.
+        case timedOut(seconds: Double, check: Int?)
+        /// Stopped for printing more than this many bytes.
+        case flooded(Int)
+        case failedToStart(String)
+    }
+
+    public struct Run: Sendable {
+        public var events: [Event]
+        public var ending: Ending
+        /// The last 16 KiB the program wrote to stderr (for traps' messages).
+        public var errorOutput: String
+        /// Lines on the result channel that did not authenticate.
+        public var rejectedLines: Int
+    }
+
+    /// Runs a compiled grading program once.
+    ///
+    /// - Parameters:
+    ///   - checks: the check blocks to run this time (`DESCENT_GRADING_CHECKS`).
+    ///   - preambleSeconds: time for everything before and between the check blocks.
+    ///   - checkSeconds: time for each check block, from when it reports that it began.
+    ///   - slot: the parallel job running it (selects the sandbox's user).
+    public func run(_ executable: String, checks: [Int], environment: [String: String],
+                    preambleSeconds: Double, checkSeconds: [Int: Double], slot: Int) -> Run {
+        var key = [UInt8](repeating: 0, count: 32)
+        var generator = SystemRandomNumberGenerator()
+        for index in key.indices { key[index] = UInt8.random(in: .min ... .max, using: &generator) }
+        let total = preambleSeconds + checks.reduce(0) { $0 + (checkSeconds[$1] ?? 0) }
+
+        var childEnvironment = environment
+        childEnvironment[GradingChannel.environmentKey] = "3,4"
+        childEnvironment[GradingChannel.checksKey] = checks.map(String.init).joined(separator: ",")
+        childEnvironment["SWIFT_BACKTRACE"] = "enable=no"
+        childEnvironment["OPENBLAS_NUM_THREADS"] = "1"
+        let command: (String, [String])
+        if let sandbox {
+            command = sandbox.command(program: executable, slot: slot, cpuSeconds: Int(total.rounded(.up)) + 2, environment: childEnvironment)
+        } else {
+            command = (executable, [])
+            childEnvironment["PATH"] = ProcessInfo.processInfo.environment["PATH"]
+        }
+
+        var events: [Event] = []
+        var rejected = 0
+        var pending: [UInt8] = []
+        var errorOutput: [UInt8] = []
+        var printed = 0
+        let started = DispatchTime.now()
+        var checkStarted: (index: Int, time: DispatchTime)?
+        func seconds(_ value: Double) -> DispatchTime { started + value }
+
+        func take(_ bytes: ArraySlice<UInt8>) {
+            pending += bytes
+            while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = Substring(decoding: pending[..<newline], as: UTF8.self)
+                pending.removeFirst(newline + 1)
+                guard let (kind, fields) = GradingChannel.verify(line, key: key, sequence: events.count),
+                      let event = Self.event(kind, fields) else {
+                    rejected += 1
+                    continue
+                }
+                events.append(event)
+                switch event {
+                case .begin(let index): checkStarted = (index, DispatchTime.now())
+                case .done: checkStarted = nil
+                default: break
+                }
+            }
+        }
+
+        let deadline = { () -> DispatchTime in
+            let overall = seconds(total)
+            guard let (index, time) = checkStarted else { return overall }
+            return min(overall, time + (checkSeconds[index] ?? 0))
+        }
+        let ending: Ending
+        do {
+            let process = SandboxedProcess(executable: command.0, arguments: command.1,
+                                           environment: sandbox == nil ? childEnvironment : ["PATH": "/usr/bin:/bin"], key: key)
+            let result = try process.run(deadline: deadline) { stream, bytes in
+                switch stream {
+                case .results:
+                    take(bytes)
+                    return pending.count < 1 << 20
+                case .stdout, .stderr:
+                    printed += bytes.count
+                    if stream == .stderr {
+                        errorOutput += bytes
+                        if errorOutput.count > 1 << 14 { errorOutput.removeFirst(errorOutput.count - (1 << 14)) }
+                    }
+                    return printed <= outputLimit
+                }
+            }
+            switch result {
+            case .exited(let status): ending = .exited(status)
+            case .signalled(let signal): ending = .signalled(signal)
+            case .timedOut:
+                let check = checkStarted?.index
+                ending = .timedOut(seconds: check.flatMap { checkSeconds[$0] } ?? total, check: check)
+            case .stopped: ending = printed > outputLimit ? .flooded(outputLimit) : .failedToStart("the result channel carried more than 1 MiB")
+            }
+        } catch {
+            ending = .failedToStart("\(error)")
+        }
+        return Run(events: events, ending: ending, errorOutput: String(decoding: errorOutput, as: UTF8.self), rejectedLines: rejected)
+    }
+
+    private static func event(_ kind: String, _ fields: [String]) -> Event? {
+        switch (kind, fields.count) {
+        case ("start", 0): .start
+        case ("begin", 1): Int(fields[0]).map(Event.begin)
+        case ("done", 1): Int(fields[0]).map(Event.done)
+        case ("fail", 3): Int(fields[0]).flatMap { check in Int(fields[1]).map { Event.fail(check: check, line: $0, message: fields[2]) } }
+        case ("end", 0): .end
+        default: nil
+        }
+    }
+}

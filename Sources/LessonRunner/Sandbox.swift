@@ -1,0 +1,130 @@
+import Foundation
+
+/// Where code under grading runs: a bubblewrap container with no network, no view of the
+/// host's files but the system libraries and the program itself, nothing writable, its own
+/// PID namespace (everything in it dies with it), a user of its own, and resource limits.
+///
+/// The command is `bwrap … -- setpriv --reuid=U … -- prlimit --as=… -- /grading/program`:
+/// bwrap builds the container and starts `setpriv` with only the capabilities needed to
+/// change user; `setpriv` becomes user `U` (a different one per parallel job, so a process
+/// limit is per job) and drops every capability; `prlimit` sets the limits and runs the
+/// program. A limit that cannot be set stops the run: `probe()` shows them before grading.
+public struct Sandbox: Sendable {
+    /// Bytes of address space (`RLIMIT_AS`).
+    public var memory = 2 << 30
+    /// Bytes any file may grow to (`RLIMIT_FSIZE`); nothing is writable anyway.
+    public var fileSize = 1 << 20
+    /// Processes and threads of the sandbox's user (`RLIMIT_NPROC`).
+    public var processes = 32
+    /// Open files (`RLIMIT_NOFILE`).
+    public var openFiles = 64
+    /// The user of parallel job `slot` is `firstUser + slot`.
+    public var firstUser = 61000
+
+    let bwrap: String
+    let setpriv: String
+    let prlimit: String
+
+    /// Finds bubblewrap, setpriv and prlimit, or says what is missing.
+    public static func locate() throws -> Sandbox {
+        func find(_ name: String, package: String) throws -> String {
+            for folder in ["/usr/bin", "/bin", "/usr/sbin", "/usr/local/bin"] where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
+                return "\(folder)/\(name)"
+            }
+            throw RunnerError("cannot sandbox code under grading: \(name) is not installed (apt-get install \(package))")
+        }
+        return Sandbox(bwrap: try find("bwrap", package: "bubblewrap"), setpriv: try find("setpriv", package: "util-linux"),
+                       prlimit: try find("prlimit", package: "util-linux"))
+    }
+
+    /// The limits, as `prlimit` options, with a description of each.
+    var limits: [(option: String, resource: String, value: Int, description: String)] {
+        [("--as", "AS", memory, "address space \(memory >> 20) MiB"),
+         ("--fsize", "FSIZE", fileSize, "file size \(fileSize >> 10) KiB"),
+         ("--nproc", "NPROC", processes, "\(processes) processes and threads"),
+         ("--nofile", "NOFILE", openFiles, "\(openFiles) open files"),
+         ("--core", "CORE", 0, "no core dumps")]
+    }
+
+    /// The executable and arguments that run `program` in the sandbox as job `slot`, with
+    /// `environment` as its whole environment and at most `cpuSeconds` of CPU time.
+    func command(program: String, slot: Int, cpuSeconds: Int, environment: [String: String]) -> (String, [String]) {
+        let user = String(firstUser + slot)
+        var arguments = ["--die-with-parent", "--new-session", "--unshare-net", "--unshare-pid", "--unshare-ipc",
+                         "--unshare-uts", "--unshare-cgroup-try", "--clearenv", "--chdir", "/"]
+        for folder in ["/etc", "/grading"] { arguments += ["--perms", "0755", "--dir", folder] }
+        arguments += ["--ro-bind", "/usr", "/usr"]
+        for link in ["bin", "lib", "lib64", "sbin"] {
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/\(link)")) ?? ""
+            arguments += target.hasPrefix("usr/") || target.hasPrefix("/usr/") ? ["--symlink", target, "/\(link)"] : ["--ro-bind-try", "/\(link)", "/\(link)"]
+        }
+        arguments += ["--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache", "--ro-bind-try", "/etc/alternatives", "/etc/alternatives"]
+        // The Swift runtime libraries, wherever the toolchain lives outside /usr.
+        for folder in Self.runtimeLibraryFolders where !folder.hasPrefix("/usr/") {
+            // Every folder on the way must be searchable by the sandbox's user.
+            var path = ""
+            for component in folder.split(separator: "/").dropLast() {
+                path += "/\(component)"
+                arguments += ["--perms", "0755", "--dir", path]
+            }
+            arguments += ["--ro-bind", folder, folder]
+        }
+        arguments += ["--dev", "/dev", "--ro-bind", program, "/grading/program"]
+        for (name, value) in environment.sorted(by: { $0.key < $1.key }) { arguments += ["--setenv", name, value] }
+        arguments += ["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID", "--",
+                      setpriv, "--reuid=\(user)", "--regid=\(user)", "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--",
+                      prlimit] + limits.map { "\($0.option)=\($0.value)" } + ["--cpu=\(cpuSeconds)", "--", "/grading/program"]
+        return (bwrap, arguments)
+    }
+
+    /// Runs a probe in the sandbox and checks that every limit is in place and that the
+    /// host's files are out of sight; returns one line per guarantee, or throws the first
+    /// that does not hold.
+    public func probe() throws -> [String] {
+        let script = "prlimit --raw --noheadings --output=RESOURCE,SOFT; id -u; test -e /proc/1 && echo proc; test -e \(Self.shellQuoted(FileManager.default.currentDirectoryPath)) && echo host; true"
+        var (executable, arguments) = command(program: "/bin/sh", slot: 0, cpuSeconds: 5, environment: ["PATH": "/usr/bin:/bin"])
+        arguments.removeLast()
+        arguments += ["/bin/sh", "-c", script]
+        var output: [UInt8] = []
+        let deadline = DispatchTime.now() + 30
+        let ending = try ChildProcess(executable: executable, arguments: arguments).run(deadline: { deadline }) { _, bytes in
+            output += bytes
+            return output.count < 1 << 16
+        }
+        let text = String(decoding: output, as: UTF8.self)
+        guard ending == .exited(0) else {
+            throw RunnerError("cannot sandbox code under grading: \(executable) failed (\(ending)):\n\(text.suffix(1000))")
+        }
+        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        var report: [String] = []
+        for limit in limits {
+            let found = lines.first { $0.hasPrefix(limit.resource + " ") }?.split(separator: " ").last.flatMap { Int($0) }
+            guard found == limit.value else {
+                throw RunnerError("cannot sandbox code under grading: the \(limit.description) limit is not in place (found \(found.map(String.init) ?? "none"))")
+            }
+            report.append("limit: \(limit.description)")
+        }
+        guard lines.contains(String(firstUser)) else { throw RunnerError("cannot sandbox code under grading: the program does not run as user \(firstUser)") }
+        report.append("user: \(firstUser)+job, no capabilities, no new privileges")
+        guard !lines.contains("proc"), !lines.contains("host") else {
+            throw RunnerError("cannot sandbox code under grading: host files are visible inside the sandbox")
+        }
+        report.append("files: system libraries and the program only, read-only; no /proc, no writable folder")
+        report.append("network: none (own network namespace); own PID namespace, killed as a whole")
+        report.append("time: each block's timeout=, CPU time limited to the run's total")
+        return report
+    }
+
+    /// The folders the Swift runtime libraries of lesson programs are loaded from.
+    static var runtimeLibraryFolders: [String] {
+        let environment = ProcessInfo.processInfo.environment
+        let compiler = environment["SWIFT_EXEC"] ?? (environment["PATH"] ?? "").split(separator: ":").map { "\($0)/swiftc" }
+            .first { FileManager.default.isExecutableFile(atPath: $0) } ?? "/usr/bin/swiftc"
+        let usr = URL(fileURLWithPath: compiler).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+        return [usr.appendingPathComponent("lib/swift/linux").path]
+    }
+
+    private static func shellQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
