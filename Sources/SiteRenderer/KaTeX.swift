@@ -54,13 +54,17 @@ private extension KaTeX {
     }
 
     /// Reads `[{tex, display}]` on stdin; prints `{dist, results: [{html} | {error}]}`.
+    ///
+    /// KaTeX 0.16's `\vdots` puts an `<mpadded>` inside an `<mi>`, which is not valid
+    /// MathML; the macro gives the same glyph without the strut that causes it.
     static let script = #"""
         const katex = require("katex");
         const path = require("path");
         const requests = JSON.parse(require("fs").readFileSync(0, "utf8"));
+        const macros = { "\\vdots": "\\mathord{\\char\"22EE}" };
         const results = requests.map(({ tex, display }) => {
           try {
-            return { html: katex.renderToString(tex, { displayMode: display, throwOnError: true, strict: "ignore", output: "htmlAndMathml" }) };
+            return { html: katex.renderToString(tex, { displayMode: display, throwOnError: true, strict: "ignore", output: "htmlAndMathml", macros }) };
           } catch (error) {
             return { error: String(error.message) };
           }

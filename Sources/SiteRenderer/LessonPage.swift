@@ -64,12 +64,19 @@ struct LessonPage {
         }
         formatter.hooks[.codeBlock] = { node, _ in codeBlock(node) }
 
-        let body = formatter.html(lesson.document)
+        // A level-1 heading that opens the lesson is its title: shown once, in the header.
+        var body = lesson.document
+        var title = "<h1>\(HTMLFormatter.escape(lesson.title))</h1>"
+        if let first = body.children.first, first.kind == .heading, first.headingLevel == 1 {
+            title = formatter.html(first).trimmingCharacters(in: .newlines)
+            body.children.removeFirst()
+        }
         let html = Layout.page(
             title: "\(lesson.title) · \(Layout.courseTitle)",
             description: lesson.lesson.frontMatter.summary,
             math: !lesson.formulas.isEmpty,
-            main: header + problems + tableOfContents + "<div class=\"lesson-body\">\n\(body)</div>\n</article>\n" + pager
+            main: header(title: title) + problems + tableOfContents
+                + "<div class=\"lesson-body\">\n\(formatter.html(body))</div>\n</article>\n" + pager
         )
         return (html, assets, diagnostics)
     }
@@ -97,13 +104,14 @@ private extension LessonPage {
         return "<pre class=\"code\"><code class=\"language-swift\">\(context.highlighted(node.literal ?? ""))</code></pre>\n"
     }
 
-    var header: String {
+    /// The lesson's number, its title (the `<h1>` element given) and its summary.
+    func header(title: String) -> String {
         let summary = lesson.lesson.frontMatter.summary.map { "<p class=\"summary\">\(HTMLFormatter.escape($0))</p>\n" } ?? ""
         return """
             <article class="lesson">
             <header class="lesson-header">
             <p class="lesson-number">Lesson \(lesson.number)</p>
-            <h1>\(HTMLFormatter.escape(lesson.title))</h1>
+            \(title)
             \(summary)</header>
 
             """
