@@ -1,20 +1,4 @@
-// MARK: - Numerical derivatives
-
-/// The central difference f'(x) ≈ (f(x + h) − f(x − h)) / 2h, whose error is O(h²).
-public func centralDifference(at x: Double, step h: Double = 1e-5, of f: (Double) -> Double) -> Double {
-  (f(x + h) - f(x - h)) / (2 * h)
-}
-
-/// The gradient of f at x by central differences, one coordinate at a time:
-/// ∂f/∂xᵢ ≈ (f(x + h·eᵢ) − f(x − h·eᵢ)) / 2h.
-public func numericalGradient(at x: [Double], step h: Double = 1e-5, of f: ([Double]) -> Double) -> [Double] {
-  x.indices.map { i in
-    var plus = x, minus = x
-    plus[i] += h
-    minus[i] -= h
-    return (f(plus) - f(minus)) / (2 * h)
-  }
-}
+// MARK: - Comparing gradients
 
 /// The relative error |a − n| / max(|a|, |n|) between an analytic and a numerical value,
 /// defined as 0 when both are 0.

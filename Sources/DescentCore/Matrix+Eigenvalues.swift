@@ -1,29 +1,3 @@
-// MARK: - Second derivatives
-
-/// The Hessian Hᵢⱼ = ∂²f/∂xᵢ∂xⱼ at x, from central differences of central differences:
-///
-///     Hᵢⱼ ≈ [f(x + heᵢ + heⱼ) − f(x + heᵢ − heⱼ) − f(x − heᵢ + heⱼ) + f(x − heᵢ − heⱼ)] / 4h²
-///
-/// The error is O(h²); the default h = 10⁻⁴ balances it against round-off (which grows as 1/h²).
-public func numericalHessian(at x: [Double], step h: Double = 1e-4, of f: ([Double]) -> Double) -> Matrix {
-  let n = x.count
-  var hessian = Matrix(rows: n, columns: n)
-  func shifted(_ i: Int, _ si: Double, _ j: Int, _ sj: Double) -> Double {
-    var y = x
-    y[i] += si * h
-    y[j] += sj * h
-    return f(y)
-  }
-  for i in 0..<n {
-    for j in i..<n {
-      let value = (shifted(i, 1, j, 1) - shifted(i, 1, j, -1) - shifted(i, -1, j, 1) + shifted(i, -1, j, -1)) / (4 * h * h)
-      hessian[i, j] = value
-      hessian[j, i] = value
-    }
-  }
-  return hessian
-}
-
 // MARK: - Eigenvalues of a symmetric matrix
 
 public extension Matrix {
@@ -34,13 +8,9 @@ public extension Matrix {
   /// minimum; all negative, a maximum; both signs, a saddle point.
   func symmetricEigenvalues() -> [Double] {
     precondition(rows == columns, "eigenvalues need a square matrix, not \(shapeText)")
+    precondition(isSymmetric, "the \(shapeText) matrix is not symmetric")
     var a = self
     let n = rows
-    for p in 0..<n {
-      for q in 0..<n where abs(self[p, q] - self[q, p]) > 1e-9 * Swift.max(1, abs(self[p, q])) {
-        preconditionFailure("the matrix is not symmetric: (\(p), \(q)) = \(self[p, q]), (\(q), \(p)) = \(self[q, p])")
-      }
-    }
     for _ in 0..<100 {
       var offDiagonal = 0.0
       for p in 0..<n { for q in 0..<n where p != q { offDiagonal += a[p, q] * a[p, q] } }
@@ -65,5 +35,16 @@ public extension Matrix {
       }
     }
     return (0..<n).map { a[$0, $0] }.sorted()
+  }
+}
+
+// MARK: - Helpers
+
+private extension Matrix {
+  /// Aᵢⱼ = Aⱼᵢ up to rounding, relative to the larger of the two.
+  var isSymmetric: Bool {
+    (0..<rows).allSatisfy { i in
+      (0..<i).allSatisfy { j in abs(self[i, j] - self[j, i]) <= 1e-9 * Swift.max(1, abs(self[i, j])) }
+    }
   }
 }
