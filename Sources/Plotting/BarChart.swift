@@ -86,7 +86,7 @@ extension BarChart: PanelChart {
     let named = series.contains { !$0.name.isEmpty }
     let legend = named ? series.enumerated().map { LegendEntry(name: $1.name, color: $0, swatch: .box) } : []
     return Frame(
-      bounds: Rect(x: origin.x, y: origin.y, width: size.width, height: size.height), title: title,
+      bounds: Rect(origin, size), title: title,
       x: xGuide, y: yGuide, legend: legend, notes: notes)
   }
 }

@@ -105,11 +105,9 @@ extension ContourChart: PanelChart {
     let xGuide = AxisGuide(Axis(x.label, limits: xRange), data: paths.flatMap(\.x))
     let yGuide = AxisGuide(Axis(y.label, limits: yRange), data: paths.flatMap(\.y))
     let skipped = paths.map { $0.unplottable(x: .linear, y: .linear) }.reduce(0, +)
-    let notes = [
-      xGuide.clippingNote(axis: "x"), yGuide.clippingNote(axis: "y"), skippedNote(skipped, log: false),
-    ].compactMap { $0 }
+    let notes = Frame.notes(x: xGuide, y: yGuide, skipped: skipped)
     return Frame(
-      bounds: Rect(x: origin.x, y: origin.y, width: size.width, height: size.height), title: title,
+      bounds: Rect(origin, size), title: title,
       x: xGuide, y: yGuide, legend: trajectoryLegend(paths), notes: notes)
   }
 }

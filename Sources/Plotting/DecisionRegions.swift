@@ -106,11 +106,9 @@ extension DecisionRegions: PanelChart {
     let xGuide = AxisGuide(Axis(x.label, limits: xRange), data: classes.flatMap(\.x))
     let yGuide = AxisGuide(Axis(y.label, limits: yRange), data: classes.flatMap(\.y))
     let skipped = classes.map { $0.unplottable(x: .linear, y: .linear) }.reduce(0, +)
-    let notes = [
-      xGuide.clippingNote(axis: "x"), yGuide.clippingNote(axis: "y"), skippedNote(skipped, log: false),
-    ].compactMap { $0 }
+    let notes = Frame.notes(x: xGuide, y: yGuide, skipped: skipped)
     return Frame(
-      bounds: Rect(x: origin.x, y: origin.y, width: size.width, height: size.height), title: title,
+      bounds: Rect(origin, size), title: title,
       x: xGuide, y: yGuide, legend: classLegend(classes), notes: notes)
   }
 }

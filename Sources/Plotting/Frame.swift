@@ -60,6 +60,18 @@ struct Frame {
     y.scale.range = y.categorical ? (plot.minY, plot.maxY) : (plot.maxY, plot.minY)
   }
 
+  /// The notes of a chart with two numeric axes: what each axis clipped, and how many
+  /// points neither could show (non-finite, or ≤ 0 on a log axis).
+  static func notes(x: AxisGuide, y: AxisGuide, skipped: Int) -> [String] {
+    var notes = [x.clippingNote(axis: "x"), y.clippingNote(axis: "y")].compactMap { $0 }
+    if skipped > 0 {
+      let log = x.scale.kind == .log || y.scale.kind == .log
+      let what = log ? "not finite or not positive on a log axis" : "not finite"
+      notes.append("\(skipped) point\(skipped == 1 ? "" : "s") \(what): skipped, the line breaks there.")
+    }
+    return notes
+  }
+
   /// The pixel position of a data point; NaN coordinates where the scales cannot place it.
   func point(_ px: Double, _ py: Double) -> Point { Point(x: x.scale(px), y: y.scale(py)) }
 

@@ -110,14 +110,11 @@ extension FunctionChart: PanelChart {
     yAxis.limits = y.limits ?? Scale.fit(curve.y, kind: y.scale)
     let yGuide = AxisGuide(yAxis, data: curve.y + steps.flatMap(\.y))
     let skipped = ([curve] + steps).map { $0.unplottable(x: x.scale, y: y.scale) }.reduce(0, +)
-    let notes = [
-      xGuide.clippingNote(axis: "x"), yGuide.clippingNote(axis: "y"),
-      skippedNote(skipped, log: x.scale == .log || y.scale == .log),
-    ].compactMap { $0 }
+    let notes = Frame.notes(x: xGuide, y: yGuide, skipped: skipped)
     var legend = tangents.map { LegendEntry(name: $0.name, color: nil, swatch: .line(dash: "thin dashed", marker: nil)) }
     legend += trajectoryLegend(steps)
     return Frame(
-      bounds: Rect(x: origin.x, y: origin.y, width: size.width, height: size.height), title: title,
+      bounds: Rect(origin, size), title: title,
       x: xGuide, y: yGuide, legend: legend, notes: notes)
   }
 }

@@ -43,3 +43,10 @@ struct Rect: Equatable {
     p.x >= minX - 1e-6 && p.x <= maxX + 1e-6 && p.y >= minY - 1e-6 && p.y <= maxY + 1e-6
   }
 }
+
+extension Rect {
+  /// The box of a chart of `size` with its top-left corner at `origin`.
+  init(_ origin: Point, _ size: Size) {
+    self.init(x: origin.x, y: origin.y, width: size.width, height: size.height)
+  }
+}

@@ -97,7 +97,7 @@ extension HeatMap: PanelChart {
       notes.append("\(nonFinite + unplaced) cell\(nonFinite + unplaced == 1 ? "" : "s") \(what): shown empty, marked –.")
     }
     let frame = Frame(
-      bounds: Rect(x: origin.x, y: origin.y, width: size.width, height: size.height), title: title,
+      bounds: Rect(origin, size), title: title,
       x: AxisGuide(categories: columns, label: x), y: AxisGuide(categories: rows, label: y), notes: notes,
       rightInset: bar.width)
     return (frame, bar.placed(beside: frame.plot))

@@ -4,8 +4,9 @@
 /// reads better on a phone than a wide row).
 ///
 /// ```swift
-/// Panels("XOR-easy", ScatterChart("Truth", xs: px, ys: py, labels: truth),
-///        DecisionRegions("Prediction", xRange: r, yRange: r, xs: px, ys: py, labels: truth) { predict($0, $1) })
+/// Panels(ScatterChart("Truth", xs: px, ys: py, labels: truth),
+///        DecisionRegions("Prediction", xRange: r, yRange: r, xs: px, ys: py, labels: truth) { predict($0, $1) },
+///        title: "XOR-easy")
 /// ```
 public struct Panels: Chart {
   public var title: String
@@ -20,7 +21,7 @@ public struct Panels: Chart {
 
 public extension Panels {
   /// The charts must come from this module (each draws itself into a part of the figure).
-  init(_ title: String = "", _ charts: [any Chart], columns: Int? = nil, description: String? = nil) {
+  init(_ charts: [any Chart], title: String = "", columns: Int? = nil, description: String? = nil) {
     for chart in charts {
       precondition(chart is any PanelChart, "Panels can only hold this module's charts, got \(type(of: chart))")
     }
@@ -28,8 +29,8 @@ public extension Panels {
     self.init(title: title, charts: charts, columns: columns, description: description)
   }
 
-  init(_ title: String = "", _ charts: any Chart..., columns: Int? = nil, description: String? = nil) {
-    self.init(title, charts, columns: columns, description: description)
+  init(_ charts: any Chart..., title: String = "", columns: Int? = nil, description: String? = nil) {
+    self.init(charts, title: title, columns: columns, description: description)
   }
 
   func svg() -> String { document() }

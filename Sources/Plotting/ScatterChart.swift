@@ -60,12 +60,9 @@ extension ScatterChart: PanelChart {
     let xGuide = AxisGuide(x, data: classes.flatMap(\.x))
     let yGuide = AxisGuide(y, data: classes.flatMap(\.y))
     let skipped = classes.map { $0.unplottable(x: x.scale, y: y.scale) }.reduce(0, +)
-    let notes = [
-      xGuide.clippingNote(axis: "x"), yGuide.clippingNote(axis: "y"),
-      skippedNote(skipped, log: x.scale == .log || y.scale == .log),
-    ].compactMap { $0 }
+    let notes = Frame.notes(x: xGuide, y: yGuide, skipped: skipped)
     return Frame(
-      bounds: Rect(x: origin.x, y: origin.y, width: size.width, height: size.height), title: title,
+      bounds: Rect(origin, size), title: title,
       x: xGuide, y: yGuide, legend: classLegend(classes), notes: notes)
   }
 }

@@ -105,10 +105,3 @@ extension Series {
 
   private static func plottable(_ v: Double, _ kind: ScaleKind) -> Bool { v.isFinite && (kind == .linear || v > 0) }
 }
-
-/// The note for points a chart skipped, or nil when it skipped none.
-func skippedNote(_ count: Int, log: Bool) -> String? {
-  guard count > 0 else { return nil }
-  let what = log ? "not finite or not positive on a log axis" : "not finite"
-  return "\(count) point\(count == 1 ? "" : "s") \(what): skipped, the line breaks there."
-}

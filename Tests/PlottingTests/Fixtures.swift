@@ -170,6 +170,6 @@ enum Fixtures {
     truth.title = "Truth"
     var prediction = decisionRegions
     (truth.size, prediction.size) = (Size(300, 320), Size(300, 320))
-    return Panels("XOR-easy: truth and prediction", truth, prediction)
+    return Panels(truth, prediction, title: "XOR-easy: truth and prediction")
   }
 }
