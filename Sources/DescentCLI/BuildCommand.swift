@@ -46,7 +46,8 @@ struct BuildCommand: ParsableCommand {
 
         let failed = outcomes.map(\.failed).reduce(0, +)
         let figures = site.files.keys.filter { $0.hasSuffix(".svg") }.count
-        print("wrote \(out)/: \(lessons.count + 1) pages, \(figures) figures; \(outcomes.map(\.passed).reduce(0, +)) blocks passed, \(failed) failed")
+        let passed = outcomes.map(\.passed).reduce(0, +)
+        print("wrote \(out)/: \(lessons.count + 1) pages, \(figures) figure\(figures == 1 ? "" : "s"); \(passed) blocks passed, \(failed) failed")
         if failed > 0 || site.hasErrors { throw ExitCode.failure }
     }
 }

@@ -41,12 +41,16 @@ public enum Site {
         }
         output.files["index.html"] = Data(IndexPage(lessons: prepared).html.utf8)
         output.files["style.css"] = Data(Stylesheet.css.utf8)
+        output.diagnostics = output.diagnostics.enumerated().sorted { first, second in
+            let (a, b) = (first.element, second.element)
+            return (a.file, a.line, a.column, first.offset) < (b.file, b.line, b.column, second.offset)
+        }.map(\.element)
         return output
     }
 }
 
 /// A built site: files to write and files to copy, by their path in the site, and what
-/// was found wrong on the way.
+/// was found wrong on the way, in the order of files and lines.
 public struct SiteOutput: Sendable {
     public var files: [String: Data] = [:]
     public var copies: [String: URL] = [:]
