@@ -6,7 +6,8 @@ packages=(
   pkg-config
   libcmark-dev      # Markdown parsing (cmark, through the CCmark system-library target)
   libopenblas-dev   # the matrix product (cblas_dgemm)
-  katex             # math rendered at build time
+  katex             # math rendered at build time (node, with Debian's KaTeX module)
+  python3-pygments  # Swift highlighted at build time
 )
 
 missing=()
