@@ -164,6 +164,7 @@ private extension LessonPage {
     }
 
     var pager: String {
+        guard previous != nil || next != nil else { return "" }
         func link(_ other: PreparedLesson?, rel: String, label: String) -> String {
             guard let other else { return "<span></span>" }
             return "<a rel=\"\(rel)\" href=\"\(other.page)\"><span class=\"pager-label\">\(label)</span> \(HTMLFormatter.escape(other.title))</a>"

@@ -11,6 +11,8 @@ enum Stylesheet {
         :root {
           color-scheme: light dark;
           --measure: 44rem;
+          /* Code cells may be wider than the prose, on screens that have the room. */
+          --wide: min(58rem, 100vw - 2.5rem);
           --serif: "Iowan Old Style", "Charter", "Source Serif 4", "Noto Serif", "DejaVu Serif", Georgia,
             "Noto Serif CJK TC", "Source Han Serif TC", "Songti TC", "PMingLiU",
             "Noto Serif CJK SC", "Source Han Serif SC", "Noto Serif CJK JP", "Noto Serif CJK KR", serif;
@@ -178,7 +180,7 @@ enum Stylesheet {
           tab-size: 4;
         }
 
-        .cell { margin: 0 0 1.4em; }
+        .cell { margin: 0 min(0px, (100% - var(--wide)) / 2) 1.4em; }
         .cell > pre, .cell > figure, .cell details > pre { margin-bottom: 0.6em; }
         .output { background: transparent; border: 1px solid var(--border); position: relative; padding-top: 1.5em; }
         .output::before {
@@ -246,6 +248,7 @@ enum Stylesheet {
           a { text-decoration: none; }
           pre { white-space: pre-wrap; border: 1px solid var(--border); }
           pre, figure, .cell, .verdict { break-inside: avoid; }
+          .cell { margin-left: 0; margin-right: 0; }
           h1, h2, h3 { break-after: avoid; }
           .solution:not([open]) { display: none; }
         }
