@@ -40,11 +40,13 @@ public struct BenchCommand: ParsableCommand {
       print("workload".padding(toLength: 14, withPad: " ", startingAt: 0) + "    descent      numpy   speed-up")
     }
     // Each workload is timed right beside its NumPy peer, so both see the same machine load.
+    var peerAvailable = !noPeer
     for workload in selected {
       let m = workload.measure(runs: runs)
-      let numpy = noPeer ? nil : numpyPeer([workload.name])[workload.name]
-      if !json && !noPeer && numpy == nil {
-        print("(NumPy peer unavailable: needs python3 with numpy and \(peerScript))")
+      let numpy = peerAvailable ? numpyPeer([workload.name])[workload.name] : nil
+      if peerAvailable && numpy == nil {
+        peerAvailable = false
+        if !json { print("(NumPy peer unavailable: needs python3 with numpy and \(peerScript))") }
       }
       if json {
         var line = "{\"workload\": \"\(m.workload)\", \"seconds\": \(m.seconds)"
