@@ -1,13 +1,14 @@
-/// An axis ready to draw: its scale, its labelled and minor ticks, and whether the data
-/// runs past its limits.
+/// An axis ready to draw: its scale, its labelled and minor ticks, and how much of the
+/// data runs past its limits.
 struct AxisGuide {
   var label: String
   var scale: Scale
   var ticks: [(value: Double, label: NumberLabel)]
   var minor: [Double]
-  /// Values of the data beyond the limits, below and above.
-  var below = 0
-  var above = 0
+  /// The extent of the data the axis was fitted to; nil when its limits are fixed.
+  var extent: ClosedRange<Double>?
+  /// The values drawn against the axis, to count those beyond its domain.
+  var values: [Double] = []
   /// Whether the axis shows categories (band centres at 0, 1, 2, …) rather than numbers.
   var categorical = false
 
@@ -18,16 +19,15 @@ struct AxisGuide {
 }
 
 extension AxisGuide {
-  /// A numeric axis for `axis` showing `data`: fitted and niced, or the author's limits with
-  /// the values outside them counted.
-  init(_ axis: Axis, data: [Double], includeZero: Bool = false) {
-    let domain = axis.limits ?? Scale.fit(data, kind: axis.scale, includeZero: includeZero)
-    self.init(label: axis.label, scale: Scale(kind: axis.scale, domain: domain, range: (0, 1)), ticks: [], minor: [])
-    if axis.limits != nil {
-      for v in data where v.isFinite && (axis.scale == .linear || v > 0) {
-        if v < domain.lowerBound { below += 1 } else if v > domain.upperBound { above += 1 }
-      }
-    }
+  /// A numeric axis for `axis` showing `data`: with the author's limits, or fitted to
+  /// `fitted` (by default all of `data`) and widened to nice ticks or whole decades. Values
+  /// of `data` outside the domain are counted for the clipping note.
+  init(_ axis: Axis, data: [Double], fitTo fitted: [Double]? = nil, includeZero: Bool = false) {
+    let extent = axis.limits == nil ? Scale.extent(fitted ?? data, kind: axis.scale, includeZero: includeZero) : nil
+    let domain = axis.limits ?? Scale.fit(fitted ?? data, kind: axis.scale, includeZero: includeZero)
+    self.init(
+      label: axis.label, scale: Scale(kind: axis.scale, domain: domain, range: (0, 1)), ticks: [], minor: [],
+      extent: extent, values: data)
     switch axis.scale {
     case .linear:
       fitTicks(count: 5)
@@ -50,28 +50,33 @@ extension AxisGuide {
       minor: [], categorical: true)
   }
 
-  /// About `count` nice ticks over the domain of a linear axis; log and categorical axes
-  /// keep theirs.
+  /// About `count` nice ticks on a linear axis; a fitted axis is widened anew to that
+  /// count's step, so it still begins and ends on a tick. Log and categorical axes keep
+  /// their ticks.
   mutating func fitTicks(count: Int) {
     guard scale.kind == .linear && !categorical else { return }
+    if let extent { scale.domain = Ticks.nice(extent, count: count) }
     let spec = Ticks.spec(scale.domain.lowerBound, scale.domain.upperBound, count: Double(count))
     ticks = Array(zip(spec.values, spec.labels))
   }
 
-  /// As many ticks as fit `length` pixels at one per `spacing` pixels (at least two). When
-  /// the axis begins and ends on a tick, it still does: a count whose step does not divide
-  /// the domain (a step of 0.2 on 0…2.5) gives way to the next smaller count.
+  /// As many ticks as fit `length` pixels at one per `spacing` pixels (two to ten).
   mutating func fitTicks(toLength length: Double, spacing: Double) {
-    let ends = [scale.domain.lowerBound, scale.domain.upperBound]
-    let endsOnTicks = ends.allSatisfy { end in ticks.contains { $0.value == end } }
-    for count in stride(from: max(2, min(10, Int(length / spacing))), through: 2, by: -1) {
-      fitTicks(count: count)
-      if !endsOnTicks || ends.allSatisfy({ end in ticks.contains { $0.value == end } }) { return }
+    fitTicks(count: max(2, min(10, Int(length / spacing))))
+  }
+
+  /// How many drawable values lie below and above the domain.
+  var outside: (below: Int, above: Int) {
+    var (below, above) = (0, 0)
+    for v in values where v.isFinite && (scale.kind == .linear || v > 0) {
+      if v < scale.domain.lowerBound { below += 1 } else if v > scale.domain.upperBound { above += 1 }
     }
+    return (below, above)
   }
 
   /// The note stating how the data was clipped, or nil when none was.
   func clippingNote(axis name: String) -> String? {
+    let (below, above) = outside
     guard below + above > 0 else { return nil }
     let limits = NumberLabel.significant(scale.domain.lowerBound).plain + " to "
       + NumberLabel.significant(scale.domain.upperBound).plain

@@ -78,7 +78,7 @@ extension BarChart: PanelChart {
     let xGuide = AxisGuide(categories: categories, label: x)
     let yGuide = AxisGuide(y, data: series.flatMap(\.y), includeZero: true)
     let skipped = series.map { $0.y.filter { !($0.isFinite && (y.scale == .linear || $0 > 0)) }.count }.reduce(0, +)
-    var notes = [yGuide.clippingNote(axis: "y")].compactMap { $0 }
+    var notes: [String] = []
     if skipped > 0 {
       let what = y.scale == .log ? "not finite or not positive on a log axis" : "not finite"
       notes.append("\(skipped) value\(skipped == 1 ? "" : "s") \(what): no bar drawn.")

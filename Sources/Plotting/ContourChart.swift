@@ -105,9 +105,8 @@ extension ContourChart: PanelChart {
     let xGuide = AxisGuide(Axis(x.label, limits: xRange), data: paths.flatMap(\.x))
     let yGuide = AxisGuide(Axis(y.label, limits: yRange), data: paths.flatMap(\.y))
     let skipped = paths.map { $0.unplottable(x: .linear, y: .linear) }.reduce(0, +)
-    let notes = Frame.notes(x: xGuide, y: yGuide, skipped: skipped)
     return Frame(
       bounds: Rect(origin, size), title: title,
-      x: xGuide, y: yGuide, legend: trajectoryLegend(paths), notes: notes)
+      x: xGuide, y: yGuide, legend: trajectoryLegend(paths), skipped: skipped)
   }
 }

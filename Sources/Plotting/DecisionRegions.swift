@@ -106,9 +106,8 @@ extension DecisionRegions: PanelChart {
     let xGuide = AxisGuide(Axis(x.label, limits: xRange), data: classes.flatMap(\.x))
     let yGuide = AxisGuide(Axis(y.label, limits: yRange), data: classes.flatMap(\.y))
     let skipped = classes.map { $0.unplottable(x: .linear, y: .linear) }.reduce(0, +)
-    let notes = Frame.notes(x: xGuide, y: yGuide, skipped: skipped)
     return Frame(
       bounds: Rect(origin, size), title: title,
-      x: xGuide, y: yGuide, legend: classLegend(classes), notes: notes)
+      x: xGuide, y: yGuide, legend: classLegend(classes), skipped: skipped)
   }
 }

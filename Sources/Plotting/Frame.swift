@@ -9,7 +9,7 @@ struct Frame {
   var title: String
   var x: AxisGuide
   var y: AxisGuide
-  var notes: [String]
+  private(set) var notes: [String]
   /// The CSS class of the title: "title", or "subtitle" for a panel of small multiples.
   var titleClass: String
   private(set) var plot: Rect
@@ -22,19 +22,23 @@ struct Frame {
 
   /// Lays out a frame in `bounds`; `rightInset` keeps room right of the plot (a colour bar).
   ///
-  /// Linear axes get as many ticks as fit their length (about one per 70 px across, 45 px
-  /// up), so the layout runs twice: once to find the plot's size, once with those ticks.
+  /// The notes say what each axis clipped, how many points (`skipped`) neither axis could
+  /// show, then the chart's own `notes`. Linear axes get as many ticks as fit their length
+  /// (about one per 70 px across, 45 px up), so the layout runs twice: once to find the
+  /// plot's size, once with those ticks (and the notes for the domains they settle).
   init(
-    bounds: Rect, title: String, x: AxisGuide, y: AxisGuide, legend: [LegendEntry] = [],
+    bounds: Rect, title: String, x: AxisGuide, y: AxisGuide, legend: [LegendEntry] = [], skipped: Int = 0,
     notes: [String] = [], rightInset: Double = 0, titleClass: String = "title"
   ) {
-    (self.bounds, self.title, self.x, self.y, self.notes) = (bounds, title, x, y, notes)
+    (self.bounds, self.title, self.x, self.y) = (bounds, title, x, y)
     self.titleClass = titleClass
     self.legend = Legend.rows(legend, width: bounds.width - 2 * Self.padding)
     (plot, rotateXLabels) = (bounds, false)
+    self.notes = Self.notes(x: x, y: y, skipped: skipped) + notes
     layOut(rightInset: rightInset)
     self.x.fitTicks(toLength: plot.width, spacing: max(70, self.x.widestTickLabel + 16))
     self.y.fitTicks(toLength: plot.height, spacing: 45)
+    self.notes = Self.notes(x: self.x, y: self.y, skipped: skipped) + notes
     layOut(rightInset: rightInset)
   }
 
@@ -60,14 +64,14 @@ struct Frame {
     y.scale.range = y.categorical ? (plot.minY, plot.maxY) : (plot.maxY, plot.minY)
   }
 
-  /// The notes of a chart with two numeric axes: what each axis clipped, and how many
-  /// points neither could show (non-finite, or ≤ 0 on a log axis).
-  static func notes(x: AxisGuide, y: AxisGuide, skipped: Int) -> [String] {
+  /// What each axis clipped, and how many points neither could show (non-finite, or ≤ 0
+  /// on a log axis).
+  private static func notes(x: AxisGuide, y: AxisGuide, skipped: Int) -> [String] {
     var notes = [x.clippingNote(axis: "x"), y.clippingNote(axis: "y")].compactMap { $0 }
     if skipped > 0 {
       let log = x.scale.kind == .log || y.scale.kind == .log
       let what = log ? "not finite or not positive on a log axis" : "not finite"
-      notes.append("\(skipped) point\(skipped == 1 ? "" : "s") \(what): skipped, the line breaks there.")
+      notes.append("\(skipped) point\(skipped == 1 ? "" : "s") \(what): left out; lines break there.")
     }
     return notes
   }

@@ -106,15 +106,12 @@ extension FunctionChart: PanelChart {
 
   private func frame(at origin: Point) -> Frame {
     let xGuide = AxisGuide(x, data: curve.x + steps.flatMap(\.x))
-    var yAxis = y
-    yAxis.limits = y.limits ?? Scale.fit(curve.y, kind: y.scale)
-    let yGuide = AxisGuide(yAxis, data: curve.y + steps.flatMap(\.y))
+    let yGuide = AxisGuide(y, data: curve.y + steps.flatMap(\.y), fitTo: curve.y)
     let skipped = ([curve] + steps).map { $0.unplottable(x: x.scale, y: y.scale) }.reduce(0, +)
-    let notes = Frame.notes(x: xGuide, y: yGuide, skipped: skipped)
     var legend = tangents.map { LegendEntry(name: $0.name, color: nil, swatch: .line(dash: "thin dashed", marker: nil)) }
     legend += trajectoryLegend(steps)
     return Frame(
       bounds: Rect(origin, size), title: title,
-      x: xGuide, y: yGuide, legend: legend, notes: notes)
+      x: xGuide, y: yGuide, legend: legend, skipped: skipped)
   }
 }

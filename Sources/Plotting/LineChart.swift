@@ -50,10 +50,9 @@ extension LineChart: PanelChart {
     let xGuide = AxisGuide(x, data: series.flatMap(\.x))
     let yGuide = AxisGuide(y, data: series.flatMap(\.y))
     let skipped = series.map { $0.unplottable(x: x.scale, y: y.scale) }.reduce(0, +)
-    let notes = Frame.notes(x: xGuide, y: yGuide, skipped: skipped)
     let named = series.contains { !$0.name.isEmpty }
     return Frame(
       bounds: Rect(origin, size), title: title,
-      x: xGuide, y: yGuide, legend: named ? series.enumerated().map { $1.legendEntry($0) } : [], notes: notes)
+      x: xGuide, y: yGuide, legend: named ? series.enumerated().map { $1.legendEntry($0) } : [], skipped: skipped)
   }
 }

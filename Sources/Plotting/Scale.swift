@@ -34,23 +34,23 @@ struct Scale: Equatable {
 }
 
 extension Scale {
-  /// The domain that shows `values`: their extent, widened to nice ticks (linear) or whole
-  /// decades (log). Values a scale cannot show (non-finite; ≤ 0 on a log scale) are left
-  /// out; with none left the domain is [0, 1] (linear) or [1, 10] (log).
-  static func fit(_ values: [Double], kind: ScaleKind, includeZero: Bool = false) -> ClosedRange<Double> {
+  /// The extent of the values a scale can show (finite; > 0 on a log scale), widened to
+  /// include zero if asked; [0, 1] (linear) or [1, 10] (log) when there are none.
+  static func extent(_ values: [Double], kind: ScaleKind, includeZero: Bool = false) -> ClosedRange<Double> {
     var low = Double.infinity, high = -Double.infinity
     for v in values where v.isFinite && (kind == .linear || v > 0) {
       low = min(low, v)
       high = max(high, v)
     }
-    switch kind {
-    case .linear:
-      guard low <= high else { return 0...1 }
-      if includeZero { (low, high) = (min(low, 0), max(high, 0)) }
-      return Ticks.nice(low...high)
-    case .log:
-      guard low <= high else { return 1...10 }
-      return Ticks.niceLog(low...high)
-    }
+    guard low <= high else { return kind == .linear ? 0...1 : 1...10 }
+    if includeZero && kind == .linear { (low, high) = (min(low, 0), max(high, 0)) }
+    return low...high
+  }
+
+  /// The domain that shows `values`: their extent, widened to nice ticks (linear) or whole
+  /// decades (log).
+  static func fit(_ values: [Double], kind: ScaleKind, includeZero: Bool = false, count: Int = 5) -> ClosedRange<Double> {
+    let extent = extent(values, kind: kind, includeZero: includeZero)
+    return kind == .linear ? Ticks.nice(extent, count: count) : Ticks.niceLog(extent)
   }
 }

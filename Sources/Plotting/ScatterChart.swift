@@ -60,10 +60,9 @@ extension ScatterChart: PanelChart {
     let xGuide = AxisGuide(x, data: classes.flatMap(\.x))
     let yGuide = AxisGuide(y, data: classes.flatMap(\.y))
     let skipped = classes.map { $0.unplottable(x: x.scale, y: y.scale) }.reduce(0, +)
-    let notes = Frame.notes(x: xGuide, y: yGuide, skipped: skipped)
     return Frame(
       bounds: Rect(origin, size), title: title,
-      x: xGuide, y: yGuide, legend: classLegend(classes), notes: notes)
+      x: xGuide, y: yGuide, legend: classLegend(classes), skipped: skipped)
   }
 }
 

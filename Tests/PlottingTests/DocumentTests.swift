@@ -45,7 +45,7 @@ struct DocumentTests {
       y: .log("loss"), series: [Series("run", x: [0, 1, 2, 3, 4], y: [1, .nan, 0.5, -1, .infinity])])
     let svg = chart.svg()
     #expect(!svg.lowercased().contains("nan") && !svg.contains("inf"))
-    #expect(svg.contains("3 points not finite or not positive on a log axis"))
+    #expect(svg.contains("3 points not finite or not positive on a log axis: left out"))
   }
 
   @Test func allNonFiniteStillDraws() {
