@@ -3,6 +3,9 @@
 public final class Sequential: Layer {
   /// The layers, first to last.
   public let layers: [any Layer]
+  /// After `forward`: the output of each layer, first to last (the activations whose
+  /// histograms show saturation, or whose zeros show dead ReLUs).
+  public private(set) var outputs: [Matrix] = []
   /// After `backward`: ∂L/∂Xₖ, the gradient reaching the input of layer k, one per layer.
   public private(set) var inputGradients: [Matrix] = []
 
@@ -17,7 +20,13 @@ public final class Sequential: Layer {
 public extension Sequential {
   /// Y = fₙ(…f₁(X)).
   func forward(_ x: Matrix) -> Matrix {
-    layers.reduce(x) { $1.forward($0) }
+    if outputs.count != layers.count { outputs = Array(repeating: x, count: layers.count) }
+    var y = x
+    for k in layers.indices {
+      y = layers[k].forward(y)
+      outputs[k] = y
+    }
+    return y
   }
 
   /// Runs each layer's backward from last to first and returns ∂L/∂X of the first layer.

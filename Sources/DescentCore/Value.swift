@@ -42,6 +42,9 @@ public final class Value {
 public extension Value {
   /// Sets ∂L/∂L = 1 on this node L and propagates gradients to every node it depends on,
   /// each node only after all nodes that use it (reverse topological order).
+  ///
+  /// Every node's `grad` is reset to 0 first, so calling `backward()` again after changing
+  /// the inputs' `data` and recomputing gives fresh gradients, not accumulated ones.
   func backward() {
     var order: [Value] = []
     var visited = Set<ObjectIdentifier>()
@@ -51,6 +54,7 @@ public extension Value {
       order.append(node)
     }
     visit(self)
+    for node in order { node.grad = 0 }
     grad = 1
     for node in order.reversed() { node.propagate() }
   }

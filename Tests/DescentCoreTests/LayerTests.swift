@@ -100,6 +100,8 @@ import _Differentiation
     let x = Self.batch(5, 3)
     _ = network.forward(x)
     let dX = network.backward(ProbeLoss(rows: 5, columns: 2).weights)
+    #expect(network.outputs.count == 3)
+    #expect(network.outputs[1] == network.outputs[0].map(sigmoid))
     #expect(network.inputGradientNorms.count == 3)
     expectClose(network.inputGradientNorms[0], dX.norm(), tolerance: 1e-15)
     #expect(network.parameterGradientNorms.count == 2)

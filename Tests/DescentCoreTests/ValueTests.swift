@@ -13,6 +13,14 @@ import _Differentiation
     #expect(y.grad == 2)
   }
 
+  @Test func backwardTwiceGivesTheSameGradients() {
+    let x = Value(3)
+    let f = x * x
+    f.backward()
+    f.backward()
+    #expect(x.grad == 6)
+  }
+
   @Test func aNodeUsedTwiceCollectsBothContributions() {
     let a = Value(-4)
     let b = a * a
