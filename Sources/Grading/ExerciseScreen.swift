@@ -13,7 +13,7 @@
 /// - no top-level declaration (or member of an extension) named like something the
 ///   lesson's spec or check blocks use, unless the reference solution declares it too
 ///   (a student's `abs` or `f` would otherwise replace the one the checks call), and no
-///   use of a top-level `var` of the lesson that the checks read;
+///   use of a top-level `var` of the lesson that the checks read (other than as a label);
 /// - no module names (`Swift`, `Foundation`, `LessonRuntime`, …) as declared names.
 struct ExerciseScreen {
     static let allowedImports: Set<String> = ["Foundation", "DescentCore", "Plotting", "_Differentiation", "Swift"]
@@ -81,7 +81,7 @@ struct ExerciseScreen {
                 problems.append((token.line, "'\(token.text)' is not allowed in an exercise"))
             case .identifier where token.text.hasPrefix("_") && token.text.count > 1 && !(previous?.text == "import" && token.text == "_Differentiation"):
                 problems.append((token.line, "names starting with '_' ('\(token.text)') are not allowed in an exercise"))
-            case .identifier where protectedVariables.contains(token.text):
+            case .identifier where protectedVariables.contains(token.text) && next?.text != ":":
                 problems.append((token.line, "the exercise may not use '\(token.text)': the lesson's checks depend on it"))
             default:
                 break

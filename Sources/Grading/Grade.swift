@@ -32,8 +32,8 @@ public struct ExerciseGrade: Sendable {
     /// is in their edition and what it found, and how many hidden checks passed — never
     /// what a hidden check does or found.
     public var feedback: [String] {
+        if let problem { return [problem] }
         var lines: [String] = []
-        if let problem { lines.append(problem) }
         for check in checks where !check.hidden && !check.passed {
             let place = check.studentLine.map { "\(lesson):\($0)" } ?? lesson
             if check.failures.isEmpty {
@@ -44,7 +44,7 @@ public struct ExerciseGrade: Sendable {
             }
         }
         let hidden = checks.filter(\.hidden)
-        if !hidden.isEmpty, problem == nil || hidden.contains(where: \.passed) {
+        if !hidden.isEmpty {
             lines.append("\(hidden.filter(\.passed).count) of \(hidden.count) hidden check\(hidden.count == 1 ? "" : "s") passed")
         }
         return lines

@@ -56,11 +56,16 @@ public struct Grader: Sendable {
     /// Grades one exercise of one submission.
     public func gradeExercise(_ exercise: CodeBlock, of lesson: Lesson, edition: StudentEdition, submission: Submission, slot: Int) -> ExerciseGrade {
         let started = DispatchTime.now()
+        var grade = grading(exercise, of: lesson, edition: edition, submission: submission, slot: slot)
+        grade.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        return grade
+    }
+
+    private func grading(_ exercise: CodeBlock, of lesson: Lesson, edition: StudentEdition, submission: Submission, slot: Int) -> ExerciseGrade {
         let id = exercise.attributes.exercise ?? ""
         let lessonName = (lesson.file as NSString).lastPathComponent
         var grade = ExerciseGrade(lesson: lessonName, id: id, title: exercise.attributes.title,
                                   maxPoints: Double(exercise.attributes.points ?? 0), checks: [])
-        defer { grade.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9 }
         guard let submitted = submission.exercise(id, lessonFile: lessonName) else {
             grade.checks = checkGrades(lesson: lesson, exercise: exercise, edition: edition, reason: "not submitted")
             grade.problem = "exercise \(id): no exercise block with id=\(id) in the submission"

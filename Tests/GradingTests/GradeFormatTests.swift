@@ -1,0 +1,79 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+@testable import Grading
+import Testing
+
+/// The output formats, on a hand-made grade: whole expected texts.
+@Suite struct GradeFormatTests {
+    static let grades = [
+        SubmissionGrade(student: "ada", path: "class/ada", exercises: [
+            ExerciseGrade(lesson: "01-tiny.md", id: "double", title: "Double", maxPoints: 2, checks: [
+                CheckGrade(index: 0, hidden: false, name: nil, line: 29, studentLine: 30, maxPoints: 1, passed: true, failures: [], reason: nil),
+                CheckGrade(index: 1, hidden: true, name: nil, line: 33, studentLine: nil, maxPoints: 1, passed: false,
+                           failures: [.init(line: 34, studentLine: nil, message: "expected -3.0 ± 1e-09, got 3.0")], reason: nil),
+            ]),
+        ]),
+        SubmissionGrade(student: "=bo, \"jr\"", path: "class/bo", exercises: [
+            ExerciseGrade(lesson: "01-tiny.md", id: "double", title: "Double", maxPoints: 2, checks: [
+                CheckGrade(index: 0, hidden: false, name: nil, line: 29, studentLine: 30, maxPoints: 1, passed: false,
+                           failures: [.init(line: 30, studentLine: 31, message: "expected 6.0 ± 1e-09, got <&>")], reason: nil),
+                CheckGrade(index: 1, hidden: true, name: nil, line: 33, studentLine: nil, maxPoints: 1, passed: false, failures: [],
+                           reason: "the program trapped (signal 4)"),
+            ]),
+        ]),
+    ]
+
+    @Test func table() throws {
+        let table = try GradeFormat.table.render(Self.grades)
+        #expect(table == """
+            student    double  total
+            ada           1/2    1/2
+            =bo, "jr"     0/2    0/2
+
+            ada (1/2):
+              double: 0 of 1 hidden check passed
+
+            =bo, "jr" (0/2):
+              double: 01-tiny.md:31: check failed: expected 6.0 ± 1e-09, got <&>
+              double: 0 of 1 hidden check passed
+            """ + "\n")
+    }
+
+    @Test func csv() throws {
+        #expect(try GradeFormat.csv.render(Self.grades) == "student,double,total,max\r\nada,1,1,2\r\n\"'=bo, \"\"jr\"\"\",0,0,2\r\n")
+    }
+
+    @Test func junitHasPointsAsPropertiesAndHidesNothingFromTheInstructor() throws {
+        let xml = try GradeFormat.junit.render(Self.grades)
+        #expect(xml.contains("<testsuite name=\"=bo, &quot;jr&quot;\" tests=\"2\" failures=\"2\""))
+        #expect(xml.contains("<property name=\"points\" value=\"1\"/>"))
+        #expect(xml.contains("<testcase classname=\"ada.01-tiny.md.double\" name=\"hidden check 2\">"))
+        #expect(xml.contains("got &lt;&amp;&gt;"))
+        let document = try XMLDocument(data: Data(xml.utf8))
+        #expect(try document.nodes(forXPath: "//testcase").count == 4)
+    }
+
+    @Test func gradescopeTellsOnlyTheFeedback() throws {
+        let json = try GradeFormat.gradescope.render([Self.grades[0]])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["score"] as? Double == 1)
+        let tests = try #require(object["tests"] as? [[String: Any]])
+        #expect(tests.count == 1)
+        #expect(tests[0]["max_score"] as? Double == 2)
+        #expect(tests[0]["output"] as? String == "0 of 1 hidden check passed")
+        #expect(!json.contains("-3.0"))
+        #expect(throws: GradingError.self) { try GradeFormat.gradescope.render(Self.grades) }
+    }
+
+    @Test func jsonHasEveryCheck() throws {
+        let json = try GradeFormat.json.render(Self.grades)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let submissions = try #require(object["submissions"] as? [[String: Any]])
+        #expect(submissions.map { $0["points"] as? Double } == [1, 0])
+        let exercise = try #require((submissions[0]["exercises"] as? [[String: Any]])?.first)
+        #expect((exercise["checks"] as? [[String: Any]])?.map { $0["hidden"] as? Bool } == [false, true])
+        #expect(exercise["feedback"] as? [String] == ["0 of 1 hidden check passed"])
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+@testable import Grading
+import LessonParser
+import LessonRunner
+
+/// The fixtures of Tests/GradingTests/Fixtures: a tiny course, an honest class and a class
+/// of submissions that attack the grader.
+enum Fixtures {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    static var course: [Lesson] {
+        get throws {
+            let file = folder.appendingPathComponent("course/01-tiny.md")
+            let (lesson, diagnostics) = LessonReader.read(file, file: "course/01-tiny.md")
+            guard let lesson, diagnostics.isEmpty else { throw GradingError("fixture course: \(diagnostics)") }
+            return [lesson]
+        }
+    }
+
+    /// Every submission folder of a class, by student name.
+    static func submissions(_ group: String) throws -> [Submission] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(group).path).sorted()
+        return try names.map { try Submission.load(folder.appendingPathComponent("\(group)/\($0)").path) }
+    }
+
+    /// Grades a class in the sandbox, with the limits tests use.
+    static func grade(_ group: String) throws -> [String: SubmissionGrade] {
+        var sandbox = try Sandbox.locate()
+        sandbox.memory = 1 << 30
+        _ = try sandbox.probe()
+        let grader = Grader(lessons: try course, executor: try GradingExecutor(sandbox: sandbox))
+        let grades = grader.grade(try submissions(group))
+        return Dictionary(uniqueKeysWithValues: grades.map { ($0.student, $0) })
+    }
+}
+
+extension SubmissionGrade {
+    /// Points per exercise id.
+    var pointsByExercise: [String: Double] {
+        Dictionary(uniqueKeysWithValues: exercises.map { ($0.id, $0.points) })
+    }
+
+    /// Everything the student is told.
+    var feedbackText: String {
+        exercises.flatMap(\.feedback).joined(separator: "\n")
+    }
+}
