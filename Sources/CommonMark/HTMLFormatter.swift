@@ -90,20 +90,24 @@ public extension HTMLFormatter {
 
 private extension HTMLFormatter {
     /// Renders children first, then the node, by its hook or the standard way. Paragraphs
-    /// directly inside the items of a tight list render without `<p>`, as CommonMark says.
+    /// directly inside the items of a tight list render without `<p>`, as CommonMark says;
+    /// block children start on a line of their own, as in cmark's output.
     func render(_ node: MarkdownNode, tight: Bool) -> String {
+        if node.kind == .paragraph && tight {
+            return node.children.map { render($0, tight: false) }.joined()
+        }
         let childrenTight = node.kind == .item ? tight : (node.list?.tight ?? false)
-        let content = node.children.map { render($0, tight: childrenTight) }.joined()
-        let itemContent = node.kind == .item && tight ? Self.tightened(node, content: content) : content
-        if node.kind == .paragraph && tight { return content }
-        if let hook = hooks[node.kind] { return hook(node, itemContent) }
-        return Self.standard(node, content: itemContent)
-    }
-
-    /// A tight item's HTML: its text directly after `<li>`, blocks on lines of their own.
-    static func tightened(_ item: MarkdownNode, content: String) -> String {
-        guard let first = item.children.first, first.kind != .paragraph else { return "\n" + content }
-        return content
+        var content = ""
+        for child in node.children {
+            let html = render(child, tight: childrenTight)
+            let startsBlock = child.isBlock && !(child.kind == .paragraph && childrenTight)
+            if startsBlock && (node.kind == .item || !content.isEmpty) && !content.hasSuffix("\n") {
+                content += "\n"
+            }
+            content += html
+        }
+        if let hook = hooks[node.kind] { return hook(node, content) }
+        return Self.standard(node, content: content)
     }
 
     static func list(_ node: MarkdownNode, content: String) -> String {
@@ -124,6 +128,15 @@ private extension HTMLFormatter {
     static func titleAttribute(_ node: MarkdownNode) -> String {
         guard let title = node.title, !title.isEmpty else { return "" }
         return " title=\"\(escape(title))\""
+    }
+}
+
+private extension MarkdownNode {
+    var isBlock: Bool {
+        switch kind {
+        case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .customBlock, .paragraph, .heading, .thematicBreak: true
+        default: false
+        }
     }
 }
 

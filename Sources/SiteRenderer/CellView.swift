@@ -28,7 +28,7 @@ struct CellView {
         case .plain: "<pre class=\"code plain\" id=\"\(anchor)\"><code>\(HTMLFormatter.escape(block.code))</code></pre>\n"
         case .swift: "<div class=\"cell\" id=\"\(anchor)\">\n\(code(block.code))</div>\n"
         case .spec: cell(classes: "cell spec", content: block.attributes.hidden ? "" : code(block.code))
-        case .check: cell(classes: "cell check", content: checkLabel + (block.attributes.hidden ? "" : code(block.code)))
+        case .check: cell(classes: "cell check", content: block.attributes.hidden ? "" : checkLabel + code(block.code))
         case .exercise: exercise
         }
     }
@@ -54,6 +54,9 @@ struct CellView {
     }
 
     static func exerciseID(_ exercise: String) -> String { "Exercise-\(exercise)" }
+
+    /// Figure names are letters, digits, `-` and `_`, so they need no escaping.
+    static func figureID(_ figure: String) -> String { "Figure-\(figure)" }
 
     /// The exercise as a student starts it: each solution region, markers included, is one
     /// line, indented as its `// BEGIN SOLUTION` marker, asking for the student's code.
@@ -83,13 +86,16 @@ private extension CellView {
         "<pre class=\"code\"><code class=\"language-swift\">\(highlighted(source))</code></pre>\n"
     }
 
-    /// The block's element: `classes` plus its state, its id, then `content` and results.
+    /// The block's element: `classes` plus its state, its id, then `content` and results;
+    /// nothing for a hidden block that shows nothing.
     func cell(_ element: String = "div", classes: String, attributes: String = "", content: String) -> String {
         let state = switch result?.status {
         case .failed: " failed"
         case .notRun: " not-run"
         default: ""
         }
+        let results = self.results
+        guard !content.isEmpty || !results.isEmpty else { return "" }
         return "<\(element) class=\"\(classes)\(state)\" id=\"\(anchor)\"\(attributes)>\n\(content)\(results)</\(element)>\n"
     }
 
@@ -122,7 +128,7 @@ private extension CellView {
         for figure in result?.figures ?? [] {
             let caption = HTMLFormatter.escape(figure.caption)
             html += """
-                <figure class="figure" id="Figure-\(HTMLFormatter.escape(figure.name))">\
+                <figure class="figure" id="\(Self.figureID(figure.name))">\
                 <img src="\(slug)/\(HTMLFormatter.escape(figure.name)).svg" alt="\(caption)">\
                 <figcaption>\(caption)</figcaption></figure>
 
@@ -131,10 +137,9 @@ private extension CellView {
         switch result?.status {
         case .failed(let diagnostics):
             let details = diagnostics.map(\.description).joined(separator: "\n")
-            let stderr = result?.errorOutput.isEmpty == false ? "\n\n" + (result?.errorOutput ?? "") : ""
             html += """
                 <div class="verdict failed"><p><strong>✗ Failed.</strong> This block does not do what the lesson says.</p>
-                <pre>\(HTMLFormatter.escape(details + stderr))</pre></div>
+                <pre>\(HTMLFormatter.escape(details))</pre></div>
 
                 """
         case .notRun(let reason):

@@ -57,10 +57,13 @@ struct LessonPage {
             link.destination = target(node, "link")
             return HTMLFormatter.standard(link, content: content)
         }
-        formatter.hooks[.image] = { node, _ in
-            let source = HTMLFormatter.escapeURL(target(node, "image"))
-            let alt = HTMLFormatter.escape(MathProtection.substitute(in: node.plainText, lesson.tex))
-            return "<img src=\"\(source)\" alt=\"\(alt)\">"
+        formatter.hooks[.image] = { node, content in
+            var image = node
+            image.destination = target(node, "image")
+            // Formulas in the alt text stay TeX: an attribute holds text, not markup.
+            return MathProtection.substitute(in: HTMLFormatter.standard(image, content: content)) {
+                HTMLFormatter.escape(lesson.tex($0))
+            }
         }
         formatter.hooks[.codeBlock] = { node, _ in codeBlock(node) }
 

@@ -55,7 +55,9 @@ struct PreparedLesson {
             }
         }
         self.headingIDs = headingIDs
-        ids = Set(headingIDs.values).union(lesson.codeBlocks.compactMap(CellView.anchor(of:)))
+        ids = Set(headingIDs.values)
+            .union(lesson.codeBlocks.compactMap(CellView.anchor(of:)))
+            .union(input.run?.cells.flatMap(\.figures).map { CellView.figureID($0.name) } ?? [])
         self.diagnostics = diagnostics
     }
 
