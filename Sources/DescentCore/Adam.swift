@@ -14,8 +14,11 @@
 public final class Adam: Optimizer {
   /// The first and second moments and the step count t of one parameter.
   public struct Moments {
+    /// mₜ, the decaying average of gradients.
     public var m: Matrix
+    /// vₜ, the decaying average of squared gradients.
     public var v: Matrix
+    /// t, the number of steps taken.
     public var t: Int
   }
 

@@ -29,12 +29,12 @@ public extension Dataset {
 // MARK: - The course's data sets
 
 public extension Dataset {
-  /// The linear set: `count` points x uniform in the unit square, labelled 1 above the
-  /// diagonal (x₁ < x₂) and 0 on or below it (x₁ ≥ x₂), as in the lab of seed 003.
+  /// The linear set: `count` points x uniform in the unit square, labelled 0 below the
+  /// diagonal (x₁ > x₂) and 1 on or above it (x₁ ≤ x₂), as the lab of seed 003 labels them.
   static func linear(count: Int = 100, seed: UInt64 = 1) -> Dataset {
     var generator = SeededGenerator(seed: seed)
     let inputs = Matrix.uniform(rows: count, columns: 2, in: 0...1, using: &generator)
-    let labels = (0..<count).map { inputs[$0, 0] < inputs[$0, 1] ? 1.0 : 0.0 }
+    let labels = (0..<count).map { inputs[$0, 0] > inputs[$0, 1] ? 0.0 : 1.0 }
     return Dataset(inputs: inputs, targets: Matrix(column: labels))
   }
 

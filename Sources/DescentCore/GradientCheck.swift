@@ -9,7 +9,8 @@ public func relativeError(_ a: Double, _ n: Double) -> Double {
 
 // MARK: - Checking every parameter
 
-/// The outcome of a gradient check for one parameter.
+/// The outcome of a gradient check for one parameter: maxᵢ |aᵢ − nᵢ| / max(|aᵢ|, |nᵢ|) over
+/// its entries, a the analytic and n the central-difference derivative.
 public struct GradientCheckResult: Sendable {
   /// The parameter's name and position, e.g. "W (layer 0)".
   public let name: String

@@ -9,9 +9,9 @@ public enum BatchGradient: Sendable {
 
 /// Gradient clipping applied between the backward pass and the optimizer's step.
 public enum GradientClipping: Sendable {
-  /// Every gradient entry clipped into [−c, c].
+  /// Every gradient entry clipped into [−c, c]: g ← min(max(g, −c), c).
   case value(Double)
-  /// All gradients rescaled together so that their global norm is at most c.
+  /// All gradients rescaled together when their global norm ‖g‖ exceeds c: g ← g·c/‖g‖.
   case globalNorm(Double)
 }
 

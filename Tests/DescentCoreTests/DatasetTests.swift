@@ -23,7 +23,7 @@ import Testing
     let data = Dataset.linear()
     #expect(data.count == 100)
     #expect(data.inputs.min() >= 0 && data.inputs.max() < 1)
-    for i in 0..<100 { #expect(data.targets[i, 0] == (data.inputs[i, 0] < data.inputs[i, 1] ? 1 : 0)) }
+    for i in 0..<100 { #expect(data.targets[i, 0] == (data.inputs[i, 0] > data.inputs[i, 1] ? 0 : 1)) }
     #expect(Dataset.linear().inputs == data.inputs)
     #expect(Dataset.linear(seed: 2).inputs != data.inputs)
     let ones = data.targets.sum()

@@ -116,3 +116,67 @@ import _Differentiation
     expectClose(sigmoid(800), 1, tolerance: 0)
   }
 }
+
+@Suite struct LayerDifferentiationTests {
+  /// Batch normalisation in training mode, written with loops so that the compiler can
+  /// differentiate it with respect to X, γ and β.
+  @Test func batchNormAgreesWithSwiftsDifferentiation() {
+    let x = LayerTests.batch(4, 3) * 3 + 1
+    let layer = BatchNorm(3)
+    layer.scale.value = Matrix(row: [0.5, 2, -1])
+    layer.shift.value = Matrix(row: [0.1, -0.3, 2])
+    let probe = ProbeLoss(rows: 4, columns: 3)
+    _ = layer.forward(x)
+    let dX = layer.backward(probe.weights)
+
+    let rs = probe.weights.elements
+    let epsilon = layer.epsilon
+    @differentiable(reverse)
+    func loss(_ v: [Double]) -> Double {
+      var total = 0.0
+      for j in 0..<3 {
+        var mean = 0.0
+        for i in 0..<4 { mean = mean + v[i * 3 + j] }
+        mean = mean / 4
+        var variance = 0.0
+        for i in 0..<4 { variance = variance + (v[i * 3 + j] - mean) * (v[i * 3 + j] - mean) }
+        variance = variance / 4
+        let inverse = 1 / sqrt(variance + epsilon)
+        for i in 0..<4 { total = total + rs[i * 3 + j] * (v[12 + j] * (v[i * 3 + j] - mean) * inverse + v[15 + j]) }
+      }
+      return total
+    }
+    let expected = gradient(at: x.elements + layer.scale.value.elements + layer.shift.value.elements, of: loss).base
+    expectClose(dX.elements + layer.scale.gradient.elements + layer.shift.gradient.elements, expected, tolerance: 1e-12)
+  }
+
+  /// Linear, sigmoid and mean squared error together.
+  @Test func sigmoidNetworkWithMeanSquaredErrorAgreesWithSwiftsDifferentiation() {
+    var generator = SeededGenerator(seed: 21)
+    let first = Linear(2, 3, weights: .normal(standardDeviation: 1), bias: .uniform(-1...1), using: &generator)
+    let second = Linear(3, 1, weights: .normal(standardDeviation: 1), bias: .uniform(-1...1), using: &generator)
+    let network = Sequential([first, Sigmoid(), second])
+    let data = Dataset.xorEasy().samples(at: [0, 3, 8, 20])
+    let loss = MeanSquaredError()
+    _ = network.backward(loss.gradient(network.forward(data.inputs), data.targets))
+
+    let xs = data.inputs.elements, ys = data.targets.elements
+    @differentiable(reverse)
+    func mse(_ p: [Double]) -> Double {
+      // p = W₁ (2×3), b₁ (3), W₂ (3×1), b₂ (1).
+      var total = 0.0
+      for i in 0..<4 {
+        var output = p[12]
+        for h in 0..<3 {
+          let z = p[6 + h] + xs[i * 2] * p[h] + xs[i * 2 + 1] * p[3 + h]
+          output = output + p[9 + h] / (1 + exp(-z))
+        }
+        total = total + (output - ys[i]) * (output - ys[i])
+      }
+      return total / 4
+    }
+    let parameters = network.parameters
+    let expected = gradient(at: parameters.flatMap(\.value.elements), of: mse).base
+    expectClose(parameters.flatMap(\.gradient.elements), expected, tolerance: 1e-12)
+  }
+}
