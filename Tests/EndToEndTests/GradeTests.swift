@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// `descent release` and `descent grade` on a tiny course (Fixtures/grading-course) and a
+/// class of three (Fixtures/grading-class: right, half right on one exercise, and forged).
+@Suite struct GradeTests {
+    static let lessons = DescentBinary.fixture("grading-course").path
+    static let students = ["ada", "bo", "eve"].map { DescentBinary.fixture("grading-class/\($0)").path }
+
+    static func grade(_ format: String, _ students: [String] = students) throws -> DescentBinary.Result {
+        try DescentBinary.run(["grade", "--lessons", lessons, "--format", format, "--memory", "1024"] + students)
+    }
+
+    @Test func releaseWritesAVerifiedStudentEditionThatTestsTheStudentsWork() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("descent-release-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("student").path
+        let release = try DescentBinary.run(["release", "--lessons", Self.lessons, "--out", out])
+        #expect(release.status == 0, "\(release.stdout)\(release.stderr)")
+        #expect(release.stdout == "wrote the student edition of 1 lesson (2 exercises, verified) to \(out)\n")
+        let text = try String(contentsOfFile: out + "/01-tiny.md", encoding: .utf8)
+        #expect(!text.contains("BEGIN SOLUTION") && !text.contains("params.scale * x") && !text.contains("exercise=mean hidden"))
+
+        // The student runs the visible checks of the unfinished edition: each says where and why.
+        let test = try DescentBinary.run(["test", "--lessons", out])
+        #expect(test.status == 1)
+        #expect(test.stdout.contains("/01-tiny.md:30:1: error: the block trapped"), "\(test.stdout)")
+        #expect(test.stdout.contains("Fatal error: Exercise double is not done yet"), "\(test.stdout)")
+    }
+
+    @Test func releaseNeverReplacesTheLessons() throws {
+        let result = try DescentBinary.run(["release", "--lessons", Self.lessons, "--out", Self.lessons])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("would replace the lessons folder"))
+    }
+
+    @Test func table() throws {
+        let result = try Self.grade("table")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == """
+            student  double  mean  total
+            ada         2/2   2/2    4/4
+            bo          2/2   1/2    3/4
+            eve         0/2   2/2    2/4
+
+            ada (4/4):
+              double: 1 of 1 hidden check passed
+              mean: 1 of 1 hidden check passed
+
+            bo (3/4):
+              double: 1 of 1 hidden check passed
+              mean: 0 of 1 hidden check passed
+
+            eve (2/4):
+              double: 01-tiny.md:30: check failed: expected 6.0 ± 1e-09, got 0.0
+              double: 0 of 1 hidden check passed
+              mean: 1 of 1 hidden check passed
+            """ + "\n")
+    }
+
+    @Test func csv() throws {
+        let result = try Self.grade("csv")
+        #expect(result.stdout == "student,double,mean,total,max\r\nada,2,2,4,4\r\nbo,2,1,3,4\r\neve,0,2,2,4\r\n")
+    }
+
+    @Test func junitAndJSON() throws {
+        let junit = try Self.grade("junit").stdout
+        #expect(junit.contains("<testsuite name=\"bo\" tests=\"4\" failures=\"1\""))
+        #expect(junit.contains("<testcase classname=\"bo.01-tiny.md.mean\" name=\"hidden check 2\">"))
+        #expect(junit.contains("<property name=\"max_points\" value=\"1\"/>"))
+        let json = try Self.grade("json").stdout
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let submissions = object?["submissions"] as? [[String: Any]]
+        #expect(submissions?.map { $0["points"] as? Double } == [4, 3, 2])
+    }
+
+    @Test func gradescopeGradesOneSubmission() throws {
+        let one = try Self.grade("gradescope", [Self.students[1]])
+        let object = try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [String: Any]
+        #expect(object?["score"] as? Double == 3)
+        #expect((object?["tests"] as? [[String: Any]])?.map { $0["output"] as? String } == ["1 of 1 hidden check passed", "0 of 1 hidden check passed"])
+        let many = try Self.grade("gradescope")
+        #expect(many.status != 0)
+        #expect(many.stderr.contains("--format gradescope grades one submission at a time"))
+    }
+}
