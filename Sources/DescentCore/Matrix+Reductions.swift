@@ -1,9 +1,11 @@
-/// The direction a reduction runs along.
-public enum Axis: Sendable {
-  /// Down the rows: one result per column, a 1×n row (e.g. Σ over the batch of ∂L/∂Y).
-  case rows
-  /// Across the columns: one result per row, an m×1 column (e.g. each sample's largest score).
-  case columns
+public extension Matrix {
+  /// The direction a reduction runs along.
+  enum Axis: Sendable {
+    /// Down the rows: one result per column, a 1×n row (e.g. Σ over the batch of ∂L/∂Y).
+    case rows
+    /// Across the columns: one result per row, an m×1 column (e.g. each sample's largest score).
+    case columns
+  }
 }
 
 // MARK: - Reductions
