@@ -80,10 +80,8 @@ extension AxisGuide {
     guard below + above > 0 else { return nil }
     let limits = NumberLabel.significant(scale.domain.lowerBound).plain + " to "
       + NumberLabel.significant(scale.domain.upperBound).plain
-    var outside: [String] = []
-    if below > 0 { outside.append("\(below) below") }
-    if above > 0 { outside.append("\(above) above") }
-    return "\(name) axis limited to \(limits); values outside not shown (" + outside.joined(separator: ", ") + ")."
+    let counts = [(below, "below"), (above, "above")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+    return "\(name) axis limited to \(limits); values outside not shown (" + counts.joined(separator: ", ") + ")."
   }
 
   /// The widest tick label in pixels.
@@ -93,15 +91,14 @@ extension AxisGuide {
 
   /// The axis in words, for a figure's description: "x: iteration, linear, 0 to 1000".
   func described(_ name: String) -> String {
-    let kind = categorical ? "categories" : scale.kind == .log ? "log scale" : "linear"
     let title = label.isEmpty ? name : "\(name): \(label)"
     if categorical { return "\(title) (\(ticks.map(\.label.plain).joined(separator: ", ")))" }
-    return "\(title), \(kind), " + NumberLabel.significant(scale.domain.lowerBound).plain + " to "
-      + NumberLabel.significant(scale.domain.upperBound).plain
+    return "\(title), \(scale.kind == .log ? "log scale" : "linear"), "
+      + NumberLabel.significant(scale.domain.lowerBound).plain + " to " + NumberLabel.significant(scale.domain.upperBound).plain
   }
 }
 
-/// 10ᵏ as a Double, exact for the powers a log axis labels.
+/// 10ᵏ as a Double: exact up to 10²², and 10⁻ᵏ as the correctly rounded 1/10ᵏ.
 private func pow10(_ k: Int) -> Double {
   var value = 1.0
   for _ in 0..<k.magnitude { value *= 10 }

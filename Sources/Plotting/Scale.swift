@@ -7,15 +7,11 @@ import Foundation
 ///
 /// A value a log scale cannot place (v ≤ 0) maps to NaN, which the drawing code treats as
 /// a gap, like any other non-finite value.
-struct Scale: Equatable {
+struct Scale {
   var kind: ScaleKind
   var domain: ClosedRange<Double>
   /// The pixels of `domain.lowerBound` and `domain.upperBound`; r₁ < r₀ for a y axis.
   var range: (Double, Double)
-
-  static func == (a: Scale, b: Scale) -> Bool {
-    a.kind == b.kind && a.domain == b.domain && a.range == b.range
-  }
 
   /// The pixel of `value`; NaN for a non-finite value or a non-positive one on a log scale.
   func callAsFunction(_ value: Double) -> Double {

@@ -45,19 +45,21 @@ public extension Series {
 // MARK: - Drawing
 
 extension Series {
-  /// The CSS classes of the line.
-  var lineClass: String {
+  /// The CSS class of the line's dash pattern, nil for a solid line.
+  private var dashClass: String? {
     switch style {
-    case .solid: "line"
-    case .dashed: "line dashed"
-    case .dotted: "line dotted"
+    case .solid: nil
+    case .dashed: "dashed"
+    case .dotted: "dotted"
     }
   }
 
+  /// The CSS classes of the line.
+  var lineClass: String { "line" + (dashClass.map { " " + $0 } ?? "") }
+
   /// The legend entry of the i-th series.
   func legendEntry(_ index: Int) -> LegendEntry {
-    let dash: String? = style == .solid ? nil : (style == .dashed ? "dashed" : "dotted")
-    return LegendEntry(name: name, color: index, swatch: .line(dash: dash, marker: markers ? .at(index) : nil))
+    LegendEntry(name: name, color: index, swatch: .line(dash: dashClass, marker: markers ? .at(index) : nil))
   }
 
   /// The pixel positions of the points in `frame`.
