@@ -5,9 +5,9 @@
 /// Element (i, j) lives at `elements[i * columns + j]`.
 public struct Matrix: Equatable, Sendable {
   /// Number of rows.
-  public private(set) var rows: Int
+  public let rows: Int
   /// Number of columns.
-  public private(set) var columns: Int
+  public let columns: Int
   /// The elements in row-major order: row 0, then row 1, …
   public internal(set) var elements: [Double]
 

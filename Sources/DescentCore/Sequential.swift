@@ -58,8 +58,6 @@ public extension Sequential {
   /// After `backward`: for each layer that has parameters, in order, the norm of its
   /// parameters' gradient √(Σ_θ ‖∂L/∂θ‖²) — the quantity plotted to show gradients vanishing.
   var parameterGradientNorms: [Double] {
-    layers.filter { !$0.parameters.isEmpty }.map { layer in
-      layer.parameters.reduce(0) { $0 + $1.gradient.norm() * $1.gradient.norm() }.squareRoot()
-    }
+    layers.filter { !$0.parameters.isEmpty }.map(\.parameters.globalGradientNorm)
   }
 }

@@ -47,17 +47,16 @@ public func train<O: Optimizer>(
   network.setTraining(true)
   for _ in 0..<epochs {
     let batches = size == data.count ? [data] : generator.miniBatches(count: data.count, batchSize: size).map(data.samples)
-    var lossSum = 0.0
-    var correct: Double? = 0
-    var norm = 0.0
+    var lossSum = 0.0, correct = 0.0, norm = 0.0
+    var measuresAccuracy = true
     for batch in batches {
       let output = network.forward(batch.inputs)
       let weight = Double(batch.count)
       lossSum += weight * loss.value(output, batch.targets)
-      if let accuracy = loss.accuracy(output, batch.targets), let sum = correct {
-        correct = sum + weight * accuracy
+      if let accuracy = loss.accuracy(output, batch.targets) {
+        correct += weight * accuracy
       } else {
-        correct = nil
+        measuresAccuracy = false
       }
       var gradient = loss.gradient(output, batch.targets)
       if batchGradient == .sum { gradient *= weight }
@@ -72,7 +71,7 @@ public func train<O: Optimizer>(
     }
     history.loss.append(lossSum / Double(data.count))
     history.gradientNorm.append(norm)
-    if let correct { history.accuracy.append(correct / Double(data.count)) }
+    if measuresAccuracy { history.accuracy.append(correct / Double(data.count)) }
   }
   return history
 }
