@@ -8,6 +8,8 @@ struct HelperProgram {
     var executable: String
     var arguments: [String]
     var environment: [String: String] = [:]
+    /// What to install when the helper fails, for the error message.
+    var needs: String
     var timeout: Double = 300
 
     /// Runs the helper on `input` and decodes what it prints as `Output`.
@@ -43,7 +45,7 @@ struct HelperProgram {
         }
         let errors = (try? String(contentsOf: errFile, encoding: .utf8)) ?? ""
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            throw HelperError("\(name) failed (status \(process.terminationStatus)):\n\(errors.trimmingCharacters(in: .whitespacesAndNewlines))")
+            throw HelperError("\(name) failed (status \(process.terminationStatus)); it needs \(needs):\n\(errors.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
         do {
             return try JSONDecoder().decode(Output.self, from: Data(contentsOf: outFile))
