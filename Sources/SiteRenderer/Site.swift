@@ -21,8 +21,7 @@ public enum Site {
         var output = SiteOutput()
         output.diagnostics = prepared.flatMap(\.diagnostics)
 
-        let (math, mathDiagnostics) = try typeset(prepared, with: typesetter, into: &output)
-        output.diagnostics += mathDiagnostics
+        let math = try typeset(prepared, with: typesetter, into: &output)
         let samples = uniqueSamples(of: prepared)
         let highlighted = Dictionary(uniqueKeysWithValues: zip(samples, try highlighter.highlight(samples)))
 
@@ -37,7 +36,8 @@ public enum Site {
             let (html, assets, diagnostics) = page.render()
             output.files[lesson.page] = Data(html.utf8)
             output.copies.merge(assets) { first, _ in first }
-            output.diagnostics += diagnostics + figures(of: lesson, into: &output)
+            output.diagnostics += diagnostics
+            addFigures(of: lesson, to: &output)
         }
         output.files["index.html"] = Data(IndexPage(lessons: prepared).html.utf8)
         output.files["style.css"] = Data(Stylesheet.css.utf8)
@@ -67,16 +67,15 @@ public struct SiteOutput: Sendable {
 // MARK: - Private
 
 private extension Site {
-    /// The HTML of every formula, by number; a rejected one shows its TeX, marked, and is
-    /// an error at its place in the lesson.
+    /// The HTML of every formula, by number; KaTeX's files are added to the output. A
+    /// rejected formula shows its TeX, marked, and is an error at its place in the lesson.
     static func typeset(_ lessons: [PreparedLesson], with typesetter: some MathTypesetter,
-                        into output: inout SiteOutput) throws -> ([String], [Diagnostic]) {
+                        into output: inout SiteOutput) throws -> [String] {
         let formulas = lessons.flatMap(\.formulas)
-        guard !formulas.isEmpty else { return ([], []) }
+        guard !formulas.isEmpty else { return [] }
         let typeset = try typesetter.typeset(formulas)
         output.copies.merge(typeset.assets) { first, _ in first }
         var html: [String] = []
-        var diagnostics: [Diagnostic] = []
         for lesson in lessons {
             for (formula, result) in zip(lesson.formulas, typeset.results[lesson.firstFormula...]) {
                 switch result {
@@ -85,12 +84,12 @@ private extension Site {
                 case .failure(let error):
                     let delimiter = formula.display ? "$$" : "$"
                     html.append("<code class=\"math-error\" title=\"\(HTMLFormatter.escape(error.message))\">\(HTMLFormatter.escape(delimiter + formula.tex + delimiter))</code>")
-                    diagnostics.append(Diagnostic(file: lesson.lesson.file, line: formula.line, column: formula.column,
-                                                  "math: \(error.message)"))
+                    output.diagnostics.append(Diagnostic(file: lesson.lesson.file, line: formula.line, column: formula.column,
+                                                         "math: \(error.message)"))
                 }
             }
         }
-        return (html, diagnostics)
+        return html
     }
 
     /// Every Swift sample the pages show, once each, in the order they first appear.
@@ -110,14 +109,13 @@ private extension Site {
     }
 
     /// The lesson's figures as `<slug>/<name>.svg`; a name drawn twice is an error.
-    static func figures(of lesson: PreparedLesson, into output: inout SiteOutput) -> [Diagnostic] {
+    static func addFigures(of lesson: PreparedLesson, to output: inout SiteOutput) {
         var drawnAt: [String: Int] = [:]
-        var diagnostics: [Diagnostic] = []
         for cell in lesson.input.run?.cells ?? [] {
             for figure in cell.figures {
                 let line = cell.cell.block.line
                 if let first = drawnAt[figure.name] {
-                    diagnostics.append(Diagnostic(file: lesson.lesson.file, line: line,
+                    output.diagnostics.append(Diagnostic(file: lesson.lesson.file, line: line,
                         "figure '\(figure.name)' was already drawn by the block at line \(first); give each figure its own name"))
                     continue
                 }
@@ -125,6 +123,5 @@ private extension Site {
                 output.files["\(lesson.slug)/\(figure.name).svg"] = Data(figure.svg.utf8)
             }
         }
-        return diagnostics
     }
 }
