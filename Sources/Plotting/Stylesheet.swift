@@ -27,6 +27,7 @@ enum Stylesheet {
     + ".ring{fill:none;stroke:currentColor;stroke-width:2}"
     + ".bar{fill:currentColor;fill-opacity:.85}"
     + ".region{fill:currentColor;fill-opacity:.22}"
+    + ".boundary{fill:none;stroke:currentColor;stroke-opacity:.6;stroke-width:1.25}"
     + ".empty{fill:currentColor;fill-opacity:.08}"
     + Palette.css
     + "@media (prefers-color-scheme:dark){svg{color:#e6edf3}.bg{fill:#121212}"

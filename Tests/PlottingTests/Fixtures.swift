@@ -153,15 +153,18 @@ enum Fixtures {
       values: losses, color: .log("final loss"))
   }
 
-  /// A wavy boundary over XOR-easy: one point on the wrong side.
+  /// A logistic classifier with a curved boundary over XOR-easy, given by its probability
+  /// of label 1.
   static var decisionRegions: DecisionRegions {
     let data = scatter.classes
     let xs = data.flatMap(\.x), ys = data.flatMap(\.y)
     let labels = data.enumerated().flatMap { c, series in series.x.map { _ in c } }
+    func probability(_ x1: Double, _ x2: Double) -> Double {
+      1 / (1 + exp(8 * (x2 - x1 + 0.12 - 0.1 * x1 * x1)))
+    }
     return DecisionRegions(
       "Prediction", xRange: -1.2...1.2, yRange: -2.2...1.2, resolution: 60, xs: xs, ys: ys, labels: labels,
-      classNames: ["label 0", "label 1"]
-    ) { x1, x2 in x2 > x1 - 0.12 + 0.1 * x1 * x1 ? 0 : 1 }
+      classNames: ["label 0", "label 1"], probability: probability)
   }
 
   /// Truth beside prediction.
