@@ -70,7 +70,8 @@ private extension IndexPage {
         <li>the C libraries cmark and OpenBLAS (Debian: <code>libcmark-dev</code>, <code>libopenblas-dev</code>);</li>
         <li>to build the site: node with KaTeX and python with Pygments (Debian: <code>katex</code>, <code>python3-pygments</code>).</li>
         </ul>
-        <p>Then, from the repository's root:</p>
+        <p>On Debian, <code>scripts/install-deps.sh</code> installs the packages. Then, from the \
+        repository's root:</p>
         <pre class="code"><code>swift run descent test                    # run every lesson and check what it prints
         swift run descent build                   # run every lesson and write this site to site/
         swift run descent figures LESSON --set NAME=VALUE

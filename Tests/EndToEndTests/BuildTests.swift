@@ -100,6 +100,26 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["lessons", "site"])
     }
 
+    @Test func aBuildKilledAtAnyMomentLeavesThePreviousSiteWhole() throws {
+        let folder = try DescentBinary.copyOfFixture("site-course")
+        let site = folder.appendingPathComponent("site")
+        _ = try DescentBinary.run(["build", "--lessons", "lessons", "--out", "site"], in: folder)
+        let whole = try Self.files(in: site)
+        for delay in [0.05, 0.2, 0.5, 1.0, 2.0] {
+            let process = Process()
+            process.executableURL = DescentBinary.executable
+            process.arguments = ["build", "--lessons", "lessons", "--out", "site"]
+            process.currentDirectoryURL = folder
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            #expect(try Self.files(in: site) == whole, "killed after \(delay) s")
+        }
+    }
+
     @Test func aFailingBlockIsNamedOnTheTerminalAndMarkedOnItsPage() throws {
         let (result, folder) = try Self.build("site-failing").get()
         #expect(result.status == 1)
