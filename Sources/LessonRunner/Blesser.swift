@@ -1,8 +1,8 @@
 import Foundation
 import LessonParser
 
-/// Rewrites the expected output of every block whose printed output no longer matches it,
-/// touching nothing else in the lesson (as pytest-doctestplus' overwrite mode does).
+/// Rewrites the expected output of every block that fails only because its printed output
+/// no longer matches it, touching nothing else in the lesson (as pytest-doctestplus' overwrite mode does).
 public enum Blesser {
     /// The lesson's new text, and how many `output` blocks changed; nil when none did.
     public static func bless(_ run: LessonRun) -> (source: String, count: Int)? {
@@ -10,8 +10,10 @@ public enum Blesser {
         var count = 0
         // From the bottom up, so earlier line numbers stay valid.
         for result in run.cells.reversed() {
-            guard let expected = result.cell.expected, case .failed = result.status,
-                  !OutputMatcher(tolerance: result.cell.block.attributes.tolerance).matches(actual: result.output, expected: expected.code)
+            // Only a block whose one problem is its output: never one that did not compile,
+            // trapped or failed a check, whose output is not what it should print.
+            guard let expected = result.cell.expected, case .failed(let diagnostics) = result.status,
+                  diagnostics.allSatisfy({ $0.line == expected.line })
             else { continue }
             let replacement = OutputMatcher.normalized(result.output).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             let range = (expected.contentLines.lowerBound - 1)..<(expected.contentLines.upperBound - 1)

@@ -85,3 +85,16 @@ import Testing
     let again = try DescentBinary.run(["test", "--lessons", folder.path, "wrong-output"])
     #expect(again.status == 0)
 }
+
+/// `--bless` leaves alone the expected output of a block that failed for another reason.
+@Test func blessKeepsOutputsOfBlocksThatDidNotRunWell() throws {
+    let folder = try DescentBinary.copyOfFixture("broken")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let lesson = folder.appendingPathComponent("wrong-output.md")
+    let before = try String(contentsOf: lesson, encoding: .utf8)
+    try before.replacingOccurrences(of: "print(\"f(5) =\"", with: "print(\"f(5) =\", missing,").write(to: lesson, atomically: true, encoding: .utf8)
+    let blessed = try DescentBinary.run(["test", "--lessons", folder.path, "wrong-output", "--bless"])
+    #expect(blessed.status == 1)
+    #expect(!blessed.stdout.contains("rewrote"))
+    #expect(try String(contentsOf: lesson, encoding: .utf8).contains("```output\nf(5) = -25\n```"))
+}
