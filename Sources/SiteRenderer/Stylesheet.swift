@@ -209,7 +209,10 @@ enum Stylesheet {
 
         .figure { margin: 1.2em 0 1.6em; }
         .figure img { display: block; margin: 0 auto; background: var(--figure-background); border-radius: 4px; }
-        figcaption { font-family: var(--sans); font-size: 0.88em; color: var(--muted); margin-top: 0.5em; text-align: center; }
+        figcaption {
+          font-family: var(--sans); font-size: 0.88em; color: var(--muted); text-align: center;
+          max-width: var(--measure); margin: 0.5em auto 0;
+        }
 
         /* Math */
 
