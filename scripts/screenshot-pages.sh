@@ -5,7 +5,7 @@
 #
 # With a site folder (default: site), every page in it; with a page, that page, from its
 # top (use a large --height to see all of a long page). Writes PAGE.png (PAGE.dark.png with --dark, which makes the
-# page prefer a dark colour scheme) into DIR (default: screenshots), W×H pixels (default
+# page prefer a dark colour scheme) into DIR (default: .build/screenshots), W×H pixels (default
 # 1100×2400; use --width 390 for a phone), and prints the path of each PNG.
 # Needs Debian's chromium (apt-get install -y chromium) and, for Chinese text, a CJK font
 # such as fonts-noto-cjk.
@@ -14,7 +14,7 @@ set -euo pipefail
 dark=0
 width=1100
 height=2400
-outdir=screenshots
+outdir=.build/screenshots
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --dark) dark=1; shift ;;
