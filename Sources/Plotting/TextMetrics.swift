@@ -20,4 +20,22 @@ enum TextMetrics {
     let (base, superscript) = label.parts
     return width(base, fontSize: fontSize) + width(superscript ?? "", fontSize: fontSize * 0.7)
   }
+
+  /// `text` broken at spaces into lines no wider than `width` (a word wider than that gets
+  /// a line of its own).
+  static func wrap(_ text: String, width: Double, fontSize: Double) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+      let candidate = line.isEmpty ? String(word) : line + " " + word
+      if !line.isEmpty && Self.width(candidate, fontSize: fontSize) > width {
+        lines.append(line)
+        line = String(word)
+      } else {
+        line = candidate
+      }
+    }
+    if !line.isEmpty || lines.isEmpty { lines.append(line) }
+    return lines
+  }
 }

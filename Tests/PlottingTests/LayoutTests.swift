@@ -73,3 +73,29 @@ struct LayoutTests {
     #expect(frame.y.ticks.map(\.value) == [0, 0.5, 1])
   }
 }
+
+struct WrappingTests {
+  @Test(arguments: [
+    ("short", 100.0, ["short"]),
+    ("one two three four", 60.0, ["one two", "three four"]),
+    ("averyveryverylongword next", 40.0, ["averyveryverylongword", "next"]),
+    ("", 50.0, [""]),
+  ] as [(String, Double, [String])])
+  func wrapsAtSpaces(text: String, width: Double, lines: [String]) {
+    #expect(TextMetrics.wrap(text, width: width, fontSize: 10) == lines)
+  }
+
+  @Test func longTitlesAndNotesWrapInsideANarrowChart() {
+    let chart = LineChart(
+      "A title far too long to sit on one line of a chart this narrow", y: .linear("y", limits: 0...1),
+      size: Size(240, 240), series: [Series("s", y: [0.5, 2, -1])])
+    let svg = chart.svg()
+    #expect(svg.contains(">A title far too long to sit<"))
+    #expect(svg.contains("values outside not shown"))
+    for line in svg.split(separator: "\n") where line.hasPrefix("<text class=\"note\"") || line.hasPrefix("<text class=\"title\"") {
+      let text = line.split(separator: ">")[1].split(separator: "<")[0]
+      let fontSize = line.hasPrefix("<text class=\"note\"") ? 11.0 : 15.0
+      #expect(TextMetrics.width(String(text), fontSize: fontSize) <= 240 - 20)
+    }
+  }
+}
