@@ -8,7 +8,9 @@ import LessonParser
 /// the exercise's own, each wrapped so that `descent` can run any subset of them:
 ///
 ///     _gradingStart()                        // reads the key before any lesson code runs
-///     …spec blocks, other exercises (reference)…
+///     _gradingBlock(0)                       // each block before the checks is announced,
+///     …spec blocks, other exercises (reference)…   // so its own time limit applies
+///     _gradingBlock(3)
 ///     #sourceLocation(file: "<submission>", line: …)
 ///     …the student's exercise…
 ///     if _gradingCheck(0) {
@@ -53,10 +55,13 @@ struct ExerciseProgram {
         lines.append("}")
         lines.append("let params = LessonParameters()")
         var checkIndex = 0
+        var blockIndex = 0
         for block in lesson.codeBlocks where block.runs {
             guard let lastCheck = checks.last, block.line <= lastCheck.line else { break }
             switch block.role {
             case .exercise where block.attributes.exercise == exercise.attributes.exercise:
+                lines.append("_gradingBlock(\(blockIndex))")
+                blockIndex += 1
                 lines.append("#sourceLocation(file: \(Self.literal(submittedFile)), line: \(submittedLine))")
                 lines.append(Self.trimmed(submitted))
                 lines.append("#sourceLocation()")
@@ -71,6 +76,8 @@ struct ExerciseProgram {
             case .check:
                 continue
             default:
+                lines.append("_gradingBlock(\(blockIndex))")
+                blockIndex += 1
                 lines.append("#sourceLocation(file: \(Self.literal(lesson.file)), line: \(block.firstContentLine))")
                 lines.append(Self.trimmed(block.code))
                 lines.append("#sourceLocation()")

@@ -107,14 +107,14 @@ public struct Grader: Sendable {
         var environment: [String: String] = [:]
         for parameter in lesson.frontMatter.params { environment["DESCENT_PARAM_\(parameter.name)"] = parameter.value.encoded }
         let checks = program.checks
-        let preamble = program.preamble.reduce(0) { $0 + timeout($1) }
+        let blockSeconds = program.preamble.map(timeout)
         let checkSeconds = Dictionary(uniqueKeysWithValues: checks.enumerated().map { ($0, timeout($1)) })
         var remaining = Array(checks.indices)
         var attempts = 0
         while !remaining.isEmpty && attempts <= checks.count {
             attempts += 1
             let run = executor.run(executable, checks: remaining, environment: environment,
-                                   preambleSeconds: preamble, checkSeconds: checkSeconds, slot: slot)
+                                   blockSeconds: blockSeconds, checkSeconds: checkSeconds, slot: slot)
             var began = Set<Int>()
             var current: Int?
             for event in run.events {

@@ -19,6 +19,8 @@ public struct GradingExecutor: Sendable {
     public var compileTimeLimit: Double = 120
     /// Bytes the program may print (stdout and stderr together); what it prints is not read.
     public var outputLimit = 1 << 20
+    /// Seconds allowed between blocks (after the program starts, after a check ends).
+    public var graceSeconds: Double = 10
 
     let toolchain: Toolchain
 
@@ -84,6 +86,8 @@ public struct GradingExecutor: Sendable {
     /// What an authenticated program reported, in order.
     public enum Event: Sendable, Equatable {
         case start
+        /// Block `i` before the checks (a spec block or an exercise) begins.
+        case block(Int)
         case begin(Int)
         case fail(check: Int, line: Int, message: String)
         case done(Int)
@@ -113,15 +117,16 @@ public struct GradingExecutor: Sendable {
     ///
     /// - Parameters:
     ///   - checks: the check blocks to run this time (`DESCENT_GRADING_CHECKS`).
-    ///   - preambleSeconds: time for everything before and between the check blocks.
+    ///   - blockSeconds: time for each block before the checks, from when it reports that it began.
     ///   - checkSeconds: time for each check block, from when it reports that it began.
+    ///   Between blocks, `graceSeconds` at most; all in all, the sum of the blocks' times.
     ///   - slot: the parallel job running it (selects the sandbox's user).
     public func run(_ executable: String, checks: [Int], environment: [String: String],
-                    preambleSeconds: Double, checkSeconds: [Int: Double], slot: Int) -> Run {
+                    blockSeconds: [Double], checkSeconds: [Int: Double], slot: Int) -> Run {
         var key = [UInt8](repeating: 0, count: 32)
         var generator = SystemRandomNumberGenerator()
         for index in key.indices { key[index] = UInt8.random(in: .min ... .max, using: &generator) }
-        let total = preambleSeconds + checks.reduce(0) { $0 + (checkSeconds[$1] ?? 0) }
+        let total = blockSeconds.reduce(0, +) + checks.reduce(0) { $0 + (checkSeconds[$1] ?? 0) } + graceSeconds
 
         var childEnvironment = environment
         childEnvironment[GradingChannel.environmentKey] = "3,4"
@@ -143,6 +148,8 @@ public struct GradingExecutor: Sendable {
         var printed = 0
         let started = DispatchTime.now()
         var checkStarted: (index: Int, time: DispatchTime)?
+        // The time limit of what runs now, and when it started.
+        var stage = (seconds: graceSeconds, time: started)
         func seconds(_ value: Double) -> DispatchTime { started + value }
 
         func take(_ bytes: ArraySlice<UInt8>) {
@@ -157,17 +164,22 @@ public struct GradingExecutor: Sendable {
                 }
                 events.append(event)
                 switch event {
-                case .begin(let index): checkStarted = (index, DispatchTime.now())
-                case .done: checkStarted = nil
-                default: break
+                case .block(let index):
+                    stage = (blockSeconds.indices.contains(index) ? blockSeconds[index] : graceSeconds, DispatchTime.now())
+                case .begin(let index):
+                    checkStarted = (index, DispatchTime.now())
+                    stage = (checkSeconds[index] ?? graceSeconds, DispatchTime.now())
+                case .done:
+                    checkStarted = nil
+                    stage = (graceSeconds, DispatchTime.now())
+                default:
+                    break
                 }
             }
         }
 
         let deadline = { () -> DispatchTime in
-            let overall = seconds(total)
-            guard let (index, time) = checkStarted else { return overall }
-            return min(overall, time + (checkSeconds[index] ?? 0))
+            min(seconds(total), stage.time + stage.seconds)
         }
         let ending: Ending
         do {
@@ -191,8 +203,7 @@ public struct GradingExecutor: Sendable {
             case .exited(let status): ending = .exited(status)
             case .signalled(let signal): ending = .signalled(signal)
             case .timedOut:
-                let check = checkStarted?.index
-                ending = .timedOut(seconds: check.flatMap { checkSeconds[$0] } ?? total, check: check)
+                ending = .timedOut(seconds: stage.seconds, check: checkStarted?.index)
             case .stopped: ending = printed > outputLimit ? .flooded(outputLimit) : .failedToStart("the result channel carried more than 1 MiB")
             }
         } catch {
@@ -204,6 +215,7 @@ public struct GradingExecutor: Sendable {
     private static func event(_ kind: String, _ fields: [String]) -> Event? {
         switch (kind, fields.count) {
         case ("start", 0): .start
+        case ("block", 1): Int(fields[0]).map(Event.block)
         case ("begin", 1): Int(fields[0]).map(Event.begin)
         case ("done", 1): Int(fields[0]).map(Event.done)
         case ("fail", 3): Int(fields[0]).flatMap { check in Int(fields[1]).map { Event.fail(check: check, line: $0, message: fields[2]) } }

@@ -10,6 +10,9 @@ import Foundation
 ///
 ///     seq TAB kind TAB field… TAB hex(HMAC-SHA-256(key, everything before the last TAB)) LF
 ///
+/// where kind is `start`, `block i` (block i before the checks begins), `begin k` (check
+/// block k begins), `fail k line message` (an assertion of check k failed), `done k` (check
+/// k ran to its end) or `end`,
 /// with consecutive sequence numbers from 0. `descent` believes only lines that carry the
 /// right MAC and the next sequence number; text printed on stdout or stderr, the exit
 /// status, and anything written to the result fd without the key count for nothing.
@@ -47,6 +50,11 @@ package enum GradingChannel {
         unsetenv(environmentKey)
         unsetenv(checksKey)
         send("start", [])
+    }
+
+    static func block(_ index: Int) {
+        guard current == nil else { return }
+        send("block", [String(index)])
     }
 
     static func begin(_ index: Int) -> Bool {
@@ -126,6 +134,11 @@ package enum GradingChannel {
 /// Opens the grading channel; the first statement of a grading program.
 public func _gradingStart() {
     GradingChannel.open()
+}
+
+/// Reports that block `index` before the checks begins (so that its own time limit applies).
+public func _gradingBlock(_ index: Int) {
+    GradingChannel.block(index)
 }
 
 /// Whether check block `index` is to run this time; if so, reports that it begins.
