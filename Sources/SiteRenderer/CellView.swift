@@ -58,6 +58,17 @@ struct CellView {
     /// Figure names are letters, digits, `-` and `_`, so they need no escaping.
     static func figureID(_ figure: String) -> String { "Figure-\(figure)" }
 
+    /// The text of an SVG document's `<desc>` (what a chart shows, in words), which makes a
+    /// better `alt` than the caption a sighted reader sees beside it; nil when it has none.
+    static func svgDescription(_ svg: String) -> String? {
+        guard let start = svg.range(of: "<desc>"), let end = svg.range(of: "</desc>", range: start.upperBound..<svg.endIndex)
+        else { return nil }
+        let text = svg[start.upperBound..<end.lowerBound]
+        let entities = [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'"), ("&#39;", "'"), ("&amp;", "&")]
+        let unescaped = entities.reduce(String(text)) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+        return unescaped.isEmpty ? nil : unescaped
+    }
+
     /// The exercise as a student starts it: each solution region, markers included, is one
     /// line, indented as its `// BEGIN SOLUTION` marker, asking for the student's code.
     static func starter(of block: CodeBlock) -> String {
@@ -127,9 +138,10 @@ private extension CellView {
         }
         for figure in result?.figures ?? [] {
             let caption = HTMLFormatter.escape(figure.caption)
+            let alt = Self.svgDescription(figure.svg).map(HTMLFormatter.escape) ?? caption
             html += """
                 <figure class="figure" id="\(Self.figureID(figure.name))">\
-                <img src="\(slug)/\(HTMLFormatter.escape(figure.name)).svg" alt="\(caption)">\
+                <img src="\(slug)/\(HTMLFormatter.escape(figure.name)).svg" alt="\(alt)">\
                 <figcaption>\(caption)</figcaption></figure>
 
                 """

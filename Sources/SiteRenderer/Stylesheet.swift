@@ -32,7 +32,6 @@ enum Stylesheet {
           --failed: #a4161a;
           --failed-surface: #fbeaea;
           --note-surface: #fff6dc;
-          --figure-background: #ffffff;
 
           --code-comment: #6a737d;
           --code-keyword: #a3195b;
@@ -55,7 +54,6 @@ enum Stylesheet {
             --failed: #ff8a80;
             --failed-surface: #3a1d1d;
             --note-surface: #3a3220;
-            --figure-background: #f7f7f5;
 
             --code-comment: #8b949e;
             --code-keyword: #ff7ab2;
@@ -208,7 +206,8 @@ enum Stylesheet {
         /* Figures */
 
         .figure { margin: 1.2em 0 1.6em; }
-        .figure img { display: block; margin: 0 auto; background: var(--figure-background); border-radius: 4px; }
+        /* Figures paint their own background, light or dark as the reader prefers. */
+        .figure img { display: block; margin: 0 auto; border-radius: 4px; }
         figcaption {
           font-family: var(--sans); font-size: 0.88em; color: var(--muted); text-align: center;
           max-width: var(--measure); margin: 0.5em auto 0;

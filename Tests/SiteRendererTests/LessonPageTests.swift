@@ -98,10 +98,15 @@ import Testing
 
     @Test func figuresAreWrittenBesideThePageWithCaptions() throws {
         let figure = Figure(name: "slope", caption: "The slope <at> x", svg: "<svg/>")
-        let site = try build([siteLesson("01-derivatives", Self.derivatives, outputs: [""], figures: [[figure]])])
+        let chart = Figure(name: "chart", caption: "A chart", svg: "<svg><title>T</title><desc>Line chart. x &lt; 2 &amp; \"y\"</desc></svg>")
+        let site = try build([siteLesson("01-derivatives", Self.derivatives, outputs: [""], figures: [[figure, chart]])])
         #expect(site.files["01-derivatives/slope.svg"] == Data("<svg/>".utf8))
-        #expect(site.page("01-derivatives.html").contains(
+        let page = site.page("01-derivatives.html")
+        #expect(page.contains(
             #"<img src="01-derivatives/slope.svg" alt="The slope &lt;at&gt; x"><figcaption>The slope &lt;at&gt; x</figcaption>"#))
+        // A chart's own description of what it shows is its alt text.
+        #expect(page.contains(
+            #"<img src="01-derivatives/chart.svg" alt="Line chart. x &lt; 2 &amp; &quot;y&quot;"><figcaption>A chart</figcaption>"#))
     }
 
     @Test func pagesLinkToTheirNeighbours() throws {
