@@ -62,7 +62,8 @@ struct GradeCommand: ParsableCommand {
             var located = try Sandbox.locate()
             located.memory = memory << 20
             do {
-                _ = try located.probe()
+                let report = try located.probe()
+                FileHandle.standardError.write(Data("sandbox: bubblewrap; \(report.joined(separator: "; "))\n".utf8))
             } catch {
                 throw GradingError("\(error)\n(use --no-sandbox to grade code you trust without it)")
             }

@@ -70,8 +70,8 @@ public struct GradingExecutor: Sendable {
                 }
                 return .failed([Diagnostic(file: "", line: 0, reason)])
             }
-            // The program must not be writable by the users code runs as.
-            chmod(staging.appendingPathComponent("program").path, 0o755)
+            // Code under grading may run the program but not read it: it holds the hidden checks.
+            chmod(staging.appendingPathComponent("program").path, 0o711)
             do {
                 try FileManager.default.moveItem(at: staging, to: directory)
             } catch where FileManager.default.isExecutableFile(atPath: executable.path) {}
@@ -135,6 +135,7 @@ public struct GradingExecutor: Sendable {
         childEnvironment["OPENBLAS_NUM_THREADS"] = "1"
         let command: (String, [String])
         if let sandbox {
+            chmod(executable, 0o711) // also for programs cached before this rule
             command = sandbox.command(program: executable, slot: slot, cpuSeconds: Int(total.rounded(.up)) + 2, environment: childEnvironment)
         } else {
             command = (executable, [])

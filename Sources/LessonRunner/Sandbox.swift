@@ -27,6 +27,9 @@ public struct Sandbox: Sendable {
 
     /// Finds bubblewrap, setpriv and prlimit, or says what is missing.
     public static func locate() throws -> Sandbox {
+        guard getuid() == 0 else {
+            throw RunnerError("cannot sandbox code under grading: descent grade must run as root, to run each job as a user of its own (the process limit is per user)")
+        }
         func find(_ name: String, package: String) throws -> String {
             for folder in ["/usr/bin", "/bin", "/usr/sbin", "/usr/local/bin"] where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
                 return "\(folder)/\(name)"
@@ -111,7 +114,7 @@ public struct Sandbox: Sendable {
         }
         report.append("files: system libraries and the program only, read-only; no /proc, no writable folder")
         report.append("network: none (own network namespace); own PID namespace, killed as a whole")
-        report.append("time: each block's timeout=, CPU time limited to the run's total")
+        report.append("time: each block's timeout=; CPU time limited to the run's total")
         return report
     }
 
