@@ -4,12 +4,14 @@ import CommonMark
 /// any lesson that fails), and what a reader needs to run it.
 struct IndexPage {
     let lessons: [PreparedLesson]
+    /// Each lesson's summary as HTML, in the same order.
+    let summaries: [String]
 
     var html: String {
         Layout.page(
             title: "\(Layout.courseTitle): the mathematics of training neural networks",
             description: "A literate course on the mathematics of training neural networks, in Swift you can run.",
-            math: false,
+            math: lessons.contains(where: \.summaryHasMath),
             main: intro + lessonList + running
         )
     }
@@ -32,8 +34,8 @@ private extension IndexPage {
     }
 
     var lessonList: String {
-        let items = lessons.map { lesson in
-            let summary = lesson.lesson.frontMatter.summary.map { "\n<p>\(HTMLFormatter.escape($0))</p>" } ?? ""
+        let items = zip(lessons, summaries).map { lesson, summary in
+            let summary = summary.isEmpty ? "" : "\n<p>\(summary)</p>"
             return """
                 <li><a href="\(lesson.page)"><span class="lesson-number">\(lesson.number)</span> \
                 \(HTMLFormatter.escape(lesson.title))</a>\(summary)\(status(of: lesson))</li>

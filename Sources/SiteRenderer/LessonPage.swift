@@ -27,9 +27,18 @@ struct LessonPage {
     let next: PreparedLesson?
     let context: RenderContext
 
-    /// The page's HTML, the files its links and images need copied into the site (by their
-    /// path there), and what is wrong with those links and images.
-    func render() -> (html: String, assets: [String: URL], diagnostics: [Diagnostic]) {
+    /// A rendered page.
+    struct Rendered {
+        var html: String
+        /// The summary's HTML (inline: no `<p>`), for the index; empty when there is none.
+        var summary: String
+        /// Files the page's links and images need copied into the site, by their path there.
+        var assets: [String: URL]
+        /// What is wrong with those links and images.
+        var diagnostics: [Diagnostic]
+    }
+
+    func render() -> Rendered {
         var assets: [String: URL] = [:]
         var diagnostics: [Diagnostic] = []
         let resolver = LinkResolver(lesson: lesson, lessons: context.lessons)
@@ -74,14 +83,16 @@ struct LessonPage {
             title = formatter.html(first).trimmingCharacters(in: .newlines)
             body.children.removeFirst()
         }
+        // The summary is one paragraph of inline Markdown.
+        let summary = lesson.summary?.children.first.map { $0.children.map(formatter.html).joined() } ?? ""
         let html = Layout.page(
             title: "\(lesson.title) · \(Layout.courseTitle)",
             description: lesson.lesson.frontMatter.summary,
             math: !lesson.formulas.isEmpty,
-            main: header(title: title) + problems + tableOfContents
+            main: header(title: title, summary: summary) + problems + tableOfContents
                 + "<div class=\"lesson-body\">\n\(formatter.html(body))</div>\n</article>\n" + pager
         )
-        return (html, assets, diagnostics)
+        return Rendered(html: html, summary: summary, assets: assets, diagnostics: diagnostics)
     }
 }
 
@@ -108,14 +119,13 @@ private extension LessonPage {
     }
 
     /// The lesson's number, its title (the `<h1>` element given) and its summary.
-    func header(title: String) -> String {
-        let summary = lesson.lesson.frontMatter.summary.map { "<p class=\"summary\">\(HTMLFormatter.escape($0))</p>\n" } ?? ""
-        return """
+    func header(title: String, summary: String) -> String {
+        """
             <article class="lesson">
             <header class="lesson-header">
             <p class="lesson-number">Lesson \(lesson.number)</p>
             \(title)
-            \(summary)</header>
+            \(summary.isEmpty ? "" : "<p class=\"summary\">\(summary)</p>\n")</header>
 
             """
     }

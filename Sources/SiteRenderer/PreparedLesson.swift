@@ -11,7 +11,12 @@ struct PreparedLesson {
     let title: String
     /// The lesson body (front matter blanked, lines numbered as in the file), math protected.
     let document: MarkdownNode
+    /// The front matter's summary, math protected and parsed; nil when there is none.
+    let summary: MarkdownNode?
+    /// The body's formulas, then the summary's.
     let formulas: [Formula]
+    /// Whether the summary has formulas (the index page then needs KaTeX's stylesheet).
+    let summaryHasMath: Bool
     /// The number of the first formula's token; the others follow.
     let firstFormula: Int
     /// Heading anchors by the heading's line.
@@ -39,9 +44,23 @@ struct PreparedLesson {
         let codeLines = CommonMark.parse(body).descendants
             .filter { $0.kind == .codeBlock }
             .reduce(into: Set<Int>()) { $0.formUnion($1.start.line...$1.end.line) }
-        let (protected, formulas) = MathProtection.protect(body, codeLines: codeLines, firstNumber: firstFormula)
-        self.formulas = formulas
+        var (protected, formulas) = MathProtection.protect(body, codeLines: codeLines, firstNumber: firstFormula)
         document = CommonMark.parse(protected)
+        if let text = lesson.frontMatter.summary {
+            let (line, column) = Self.position(of: text, after: "summary:", in: lesson.source)
+            let (protected, found) = MathProtection.protect(text, firstLine: line, firstNumber: firstFormula + formulas.count)
+            summary = CommonMark.parse(protected)
+            summaryHasMath = !found.isEmpty
+            formulas += found.map { formula in
+                var formula = formula
+                if formula.line == line { formula.column += column - 1 }
+                return formula
+            }
+        } else {
+            summary = nil
+            summaryHasMath = false
+        }
+        self.formulas = formulas
 
         var anchors = Anchors()
         var headingIDs: [Int: String] = [:]
@@ -95,6 +114,16 @@ private extension PreparedLesson {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Where a front matter value starts: the first line of `source` that starts with `key`,
+    /// and the column (in UTF-8 bytes) of the value's first line on it; 1:1 when not found.
+    static func position(of value: String, after key: String, in source: String) -> (line: Int, column: Int) {
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let index = lines.firstIndex(where: { $0.hasPrefix(key) }) else { return (1, 1) }
+        let firstLine = value.prefix { $0 != "\n" }
+        guard let start = lines[index].range(of: firstLine)?.lowerBound else { return (index + 1, 1) }
+        return (index + 1, lines[index].utf8.distance(from: lines[index].startIndex, to: start) + 1)
     }
 
     /// "03-gradient-descent" → "Gradient descent".

@@ -30,16 +30,18 @@ public enum Site {
             math: { math[$0] },
             highlighted: { highlighted[$0] ?? HTMLFormatter.escape($0) }
         )
+        var summaries: [String] = []
         for (index, lesson) in prepared.enumerated() {
             let page = LessonPage(lesson: lesson, previous: index > 0 ? prepared[index - 1] : nil,
                                   next: index + 1 < prepared.count ? prepared[index + 1] : nil, context: context)
-            let (html, assets, diagnostics) = page.render()
-            output.files[lesson.page] = Data(html.utf8)
-            output.copies.merge(assets) { first, _ in first }
-            output.diagnostics += diagnostics
+            let rendered = page.render()
+            output.files[lesson.page] = Data(rendered.html.utf8)
+            output.copies.merge(rendered.assets) { first, _ in first }
+            output.diagnostics += rendered.diagnostics
+            summaries.append(rendered.summary)
             addFigures(of: lesson, to: &output)
         }
-        output.files["index.html"] = Data(IndexPage(lessons: prepared).html.utf8)
+        output.files["index.html"] = Data(IndexPage(lessons: prepared, summaries: summaries).html.utf8)
         output.files["style.css"] = Data(Stylesheet.css.utf8)
         output.diagnostics = output.diagnostics.enumerated().sorted { first, second in
             let (a, b) = (first.element, second.element)

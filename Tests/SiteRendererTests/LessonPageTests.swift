@@ -118,6 +118,19 @@ import Testing
         #expect(site.page("index.html").contains(#"<a href="03-c.html"><span class="lesson-number">3</span> 03-c</a>"#))
     }
 
+    @Test func summariesAreInlineMarkdownWithMath() throws {
+        let lesson = siteLesson("01-a", "---\ntitle: A\nsummary: Where *slopes* vanish, $f'(x) = 0$.\n---\nText.\n")
+        let site = try build([lesson])
+        #expect(site.page("01-a.html").contains(#"<p class="summary">Where <em>slopes</em> vanish, <m>f'(x) = 0</m>.</p>"#))
+        #expect(site.page("index.html").contains("<p>Where <em>slopes</em> vanish, <m>f'(x) = 0</m>.</p>"))
+        #expect(site.page("index.html").contains("katex.min.css"))
+    }
+
+    @Test func aFormulaInTheSummaryIsPlacedOnItsLine() throws {
+        let site = try build([siteLesson("01-a", "---\ntitle: A\nsummary: Bad $\\bad$.\n---\n")])
+        #expect(site.messages == ["lessons/01-a.md:3:14: error: math: Undefined control sequence: \\bad"])
+    }
+
     @Test func theSameInputsGiveTheSameBytes() throws {
         let lessons = [siteLesson("01-derivatives", Self.derivatives, outputs: ["a\n", "b\n", ""])]
         #expect(try build(lessons).files == (try build(lessons).files))
