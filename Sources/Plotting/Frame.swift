@@ -9,18 +9,14 @@ struct Frame {
   var x: AxisGuide
   var y: AxisGuide
   private(set) var notes: [String]
-  /// The CSS class of the title: "title", or "subtitle" for a panel of small multiples.
-  private let titleClass: String
-  /// The title and the notes broken into lines that fit the frame's width.
-  private var titleLines: [String]
-  private var noteLines: [String] = []
+  /// The title and the notes, broken into lines that fit the frame's width.
+  private let heading: TextBlock
+  private var footnotes: TextBlock
   private(set) var plot: Rect
   private let legend: [[(entry: LegendEntry, x: Double)]]
   private var rotateXLabels: Bool
 
   private static let padding = 10.0
-  private static let titleLineHeight = 20.0
-  private static let noteHeight = 14.0
 
   /// Lays out a frame in `bounds`; `rightInset` keeps room right of the plot (a colour bar).
   ///
@@ -30,15 +26,14 @@ struct Frame {
   /// plot's size, once with those ticks (and the notes for the domains they settle).
   init(
     bounds: Rect, title: String, x: AxisGuide, y: AxisGuide, legend: [LegendEntry] = [], skipped: Int = 0,
-    notes: [String] = [], rightInset: Double = 0, titleClass: String = "title"
+    notes: [String] = [], rightInset: Double = 0, titleKind: TextBlock.Kind = .title
   ) {
     (self.bounds, self.x, self.y) = (bounds, x, y)
-    self.titleClass = titleClass
-    let titleFont = titleClass == "title" ? 15.0 : 13.0
-    titleLines = title.isEmpty ? [] : TextMetrics.wrap(title, width: bounds.width - 2 * Self.padding, fontSize: titleFont)
-    self.legend = Legend.rows(legend, width: bounds.width - 2 * Self.padding)
+    let width = bounds.width - 2 * Self.padding
+    heading = TextBlock([title], kind: titleKind, width: width)
+    self.legend = Legend.rows(legend, width: width)
     (plot, rotateXLabels) = (bounds, false)
-    self.notes = []
+    (self.notes, footnotes) = ([], TextBlock([], kind: .note, width: width))
     setNotes(Self.notes(x: x, y: y, skipped: skipped) + notes)
     layOut(rightInset: rightInset)
     self.x.fitTicks(toLength: plot.width, spacing: max(70, self.x.widestTickLabel + 16))
@@ -47,20 +42,16 @@ struct Frame {
     layOut(rightInset: rightInset)
   }
 
-  /// The notes, and their lines at the note font (11 px) within the frame's width.
   private mutating func setNotes(_ notes: [String]) {
     self.notes = notes
-    noteLines = notes.flatMap { TextMetrics.wrap($0, width: bounds.width - 2 * Self.padding, fontSize: 11) }
+    footnotes = TextBlock(notes, kind: .note, width: bounds.width - 2 * Self.padding)
   }
-
-  /// The height the title takes: its lines and a gap under them.
-  private var titleHeight: Double { titleLines.isEmpty ? 0 : Double(titleLines.count) * Self.titleLineHeight + 4 }
 
   /// Places the plot area inside the bounds, around the room that the title, legend, tick
   /// labels, axis labels and notes take, and points the scales at it.
   private mutating func layOut(rightInset: Double) {
     let p = Self.padding
-    var top = bounds.y + p + titleHeight + Double(legend.count) * Legend.rowHeight
+    var top = bounds.y + p + heading.height + Double(legend.count) * Legend.rowHeight
     if !legend.isEmpty { top += 8 }
     let yLabelRoom = y.label.isEmpty ? 0 : 20.0
     let left = bounds.x + p + yLabelRoom + y.widestTickLabel + AxisGuide.tickLength + 4
@@ -71,7 +62,7 @@ struct Frame {
     let band = (right - left) / Double(max(x.ticks.count, 1))
     rotateXLabels = x.categorical && x.widestTickLabel > band - 4
     let tickLabelRoom = rotateXLabels ? x.widestTickLabel * 0.71 + 14 : 16.0
-    let bottom = bounds.maxY - p + 4 - Double(noteLines.count) * Self.noteHeight - (x.label.isEmpty ? 0 : 20)
+    let bottom = bounds.maxY - p + 4 - footnotes.height - (x.label.isEmpty ? 0 : 20)
       - tickLabelRoom - AxisGuide.tickLength
     plot = Rect(x: left, y: top, width: max(right - left, 10), height: max(bottom - top, 10))
     x.scale.range = (plot.minX, plot.maxX)
@@ -134,23 +125,17 @@ struct Frame {
       svg.text(label, at: Point(x: plot.minX - t - 3, y: y.scale(value) + 4), anchor: "end", class: "tick")
     }
 
-    var below = bounds.maxY - Self.padding + 4 - Double(noteLines.count) * Self.noteHeight
+    let notesTop = bounds.maxY - Self.padding + 4 - footnotes.height
     if !x.label.isEmpty {
-      svg.text(x.label, at: Point(x: (plot.minX + plot.maxX) / 2, y: below - 4), anchor: "middle", class: "label")
+      svg.text(x.label, at: Point(x: (plot.minX + plot.maxX) / 2, y: notesTop - 4), anchor: "middle", class: "label")
     }
     if !y.label.isEmpty {
       let at = Point(x: bounds.x + Self.padding + 12, y: (plot.minY + plot.maxY) / 2)
       svg.text(y.label, at: at, anchor: "middle", class: "label", rotation: -90)
     }
-    for note in noteLines {
-      below += Self.noteHeight
-      svg.text(note, at: Point(x: bounds.x + Self.padding, y: below - 3), class: "note")
-    }
-    for (k, line) in titleLines.enumerated() {
-      let baseline = bounds.y + Self.padding + 14 + Double(k) * Self.titleLineHeight
-      svg.text(line, at: Point(x: bounds.x + Self.padding, y: baseline), class: titleClass)
-    }
-    let legendTop = bounds.y + Self.padding + titleHeight
+    footnotes.draw(at: Point(x: bounds.x + Self.padding, y: notesTop), into: &svg)
+    heading.draw(at: Point(x: bounds.x + Self.padding, y: bounds.y + Self.padding), into: &svg)
+    let legendTop = bounds.y + Self.padding + heading.height
     Legend.draw(legend, at: Point(x: bounds.x + Self.padding, y: legendTop), into: &svg)
   }
 }

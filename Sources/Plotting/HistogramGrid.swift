@@ -70,15 +70,12 @@ extension HistogramGrid: PanelChart {
       let (a, b) = histogram.edges(peak)
       return "\(panel.name): \(Self.statistics(panel.values)), most values between \(Format.significant(a)) and \(Format.significant(b))"
     }.joined(separator: "; ") + "."
-    return text + layout.notes.map { " " + $0 }.joined()
+    return text + layout.notes.lines.joined(separator: " ")
   }
 
   func draw(at origin: Point, into svg: inout SVGWriter) {
     let layout = self.layout(at: origin)
-    let padding = 10.0
-    if !title.isEmpty {
-      svg.text(title, at: Point(x: origin.x + padding, y: origin.y + padding + 14), class: "title")
-    }
+    layout.heading.draw(at: Point(x: origin.x + Self.padding, y: origin.y + Self.padding), into: &svg)
     for (frame, histogram) in zip(layout.frames, layout.histograms) {
       frame.drawGrid(into: &svg)
       var data = ""
@@ -92,20 +89,21 @@ extension HistogramGrid: PanelChart {
       svg.group([("class", Palette.className(0))]) { svg in svg.path(data, class: "bar") }
       frame.drawGuides(into: &svg)
     }
-    let bottom = origin.y + size.height - padding - Double(layout.notes.count) * 14
-    svg.text(x.label, at: Point(x: origin.x + size.width / 2, y: bottom - 2), anchor: "middle", class: "label")
-    svg.text("count", at: Point(x: origin.x + padding + 12, y: origin.y + size.height / 2), anchor: "middle", class: "label", rotation: -90)
-    for (k, note) in layout.notes.enumerated() {
-      svg.text(note, at: Point(x: origin.x + padding, y: bottom + 14 * Double(k + 1) - 1), class: "note")
+    let notesTop = origin.y + size.height - Self.padding - layout.notes.height
+    if !x.label.isEmpty {
+      svg.text(x.label, at: Point(x: origin.x + size.width / 2, y: notesTop - 2), anchor: "middle", class: "label")
     }
+    let countAt = Point(x: origin.x + Self.padding + 12, y: origin.y + size.height / 2)
+    svg.text("count", at: countAt, anchor: "middle", class: "label", rotation: -90)
+    layout.notes.draw(at: Point(x: origin.x + Self.padding, y: notesTop), into: &svg)
   }
 
+  private static let padding = 10.0
+
   /// The bins and counts of every panel, and one frame per panel in a grid, all sharing
-  /// the x range and the y range (0 to the largest count).
-  private func layout(at origin: Point) -> (frames: [Frame], histograms: [Histogram], notes: [String]) {
-    let all = panels.flatMap(\.values)
-    var range = x.limits ?? Scale.fit(all, kind: .linear)
-    if range.lowerBound == range.upperBound { range = (range.lowerBound - 1)...(range.upperBound + 1) }
+  /// the x range and the y range (0 to the largest count), between the title and the notes.
+  private func layout(at origin: Point) -> (frames: [Frame], histograms: [Histogram], heading: TextBlock, notes: TextBlock) {
+    let range = x.limits ?? Scale.fit(panels.flatMap(\.values), kind: .linear)
     let histograms = panels.map { Histogram($0.values, range: range, bins: bins) }
     let highest = Double(histograms.flatMap(\.counts).max() ?? 1)
     let xGuide = AxisGuide(Axis("", limits: range), data: [])
@@ -118,18 +116,20 @@ extension HistogramGrid: PanelChart {
     }
     if nonFinite > 0 { notes.append("\(nonFinite) value\(nonFinite == 1 ? "" : "s") not finite: not counted.") }
 
+    let heading = TextBlock([title], kind: .title, width: size.width - 2 * Self.padding)
+    let footnotes = TextBlock(notes, kind: .note, width: size.width - 2 * Self.padding)
     let perRow = max(columns ?? 1, 1)
     let rows = max((panels.count + perRow - 1) / perRow, 1)
-    let top = origin.y + (title.isEmpty ? 6 : 34)
+    let top = origin.y + Self.padding + heading.height - 4
     let left = origin.x + 24
-    let bottom = origin.y + size.height - 24 - Double(notes.count) * 14
+    let bottom = origin.y + size.height - Self.padding - 14 - footnotes.height
     let (width, height) = ((origin.x + size.width - left) / Double(perRow), (bottom - top) / Double(rows))
     let frames = panels.indices.map { k in
       let cell = Rect(x: left + Double(k % perRow) * width, y: top + Double(k / perRow) * height, width: width, height: height)
       let name = statistics ? "\(panels[k].name) · σ = \(Self.standardDeviation(panels[k].values))" : panels[k].name
-      return Frame(bounds: cell, title: name, x: xGuide, y: yGuide, titleClass: "subtitle")
+      return Frame(bounds: cell, title: name, x: xGuide, y: yGuide, titleKind: .subtitle)
     }
-    return (frames, histograms, notes)
+    return (frames, histograms, heading, footnotes)
   }
 
   /// "μ = 0.002, σ = 0.214" over the finite values.

@@ -39,14 +39,13 @@ public extension Panels {
 // MARK: - Drawing
 
 extension Panels: PanelChart {
-  private static let titleHeight = 30.0
 
   private var panels: [any PanelChart] { charts.compactMap { $0 as? any PanelChart } }
 
   var size: Size {
     let cells = layout(at: Point(x: 0, y: 0))
     let width = cells.map { $0.origin.x + $0.panel.size.width }.max() ?? 0
-    let height = cells.map { $0.origin.y + $0.panel.size.height }.max() ?? (title.isEmpty ? 0 : Self.titleHeight)
+    let height = cells.map { $0.origin.y + $0.panel.size.height }.max() ?? titleBlock.height
     return Size(max(width, 1), max(height, 1))
   }
 
@@ -59,8 +58,16 @@ extension Panels: PanelChart {
   }
 
   func draw(at origin: Point, into svg: inout SVGWriter) {
-    if !title.isEmpty { svg.text(title, at: Point(x: origin.x + 10, y: origin.y + 24), class: "title") }
+    titleBlock.draw(at: Point(x: origin.x + 10, y: origin.y + 10), into: &svg)
     for (panel, at) in layout(at: origin) { panel.draw(at: at, into: &svg) }
+  }
+
+  /// The overall title, wrapped to the width of the widest row.
+  private var titleBlock: TextBlock {
+    let perRow = columns ?? max(panels.count, 1)
+    let rows = stride(from: 0, to: panels.count, by: perRow).map { panels[$0..<min($0 + perRow, panels.count)] }
+    let width = rows.map { $0.map(\.size.width).reduce(0, +) }.max() ?? 0
+    return TextBlock([title], kind: .title, width: max(width - 20, 100))
   }
 
   /// Each panel with its top-left corner: left to right in rows of `columns`, each row as
@@ -68,7 +75,7 @@ extension Panels: PanelChart {
   private func layout(at origin: Point) -> [(panel: any PanelChart, origin: Point)] {
     let perRow = columns ?? max(panels.count, 1)
     var cells: [(panel: any PanelChart, origin: Point)] = []
-    var y = origin.y + (title.isEmpty ? 0 : Self.titleHeight)
+    var y = origin.y + (title.isEmpty ? 0 : titleBlock.height + 10)
     for start in stride(from: 0, to: panels.count, by: perRow) {
       let row = panels[start..<min(start + perRow, panels.count)]
       var x = origin.x

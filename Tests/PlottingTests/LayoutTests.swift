@@ -52,7 +52,7 @@ struct LayoutTests {
   @Test func panelsSitInRows() {
     let chart = LineChart(size: Size(200, 100), series: [])
     #expect(Panels(chart, chart, chart).size == Size(600, 100))
-    #expect(Panels(chart, chart, chart, title: "Title", columns: 2).size == Size(400, 230))
+    #expect(Panels(chart, chart, chart, title: "Title", columns: 2).size == Size(400, 234))
   }
 
   @Test func framesKeepThePlotInsideTheirBounds() {
