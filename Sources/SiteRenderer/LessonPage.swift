@@ -46,6 +46,10 @@ struct LessonPage {
             switch resolver.resolve(node.destination ?? "", what: what) {
             case .success(let target):
                 if let asset = target.asset { assets[asset.path] = asset.source }
+                if let warning = target.warning {
+                    diagnostics.append(Diagnostic(file: lesson.lesson.file, line: node.start.line, column: node.start.column,
+                                                  severity: .warning, warning))
+                }
                 return target.href
             case .failure(let error):
                 diagnostics.append(Diagnostic(file: lesson.lesson.file, line: node.start.line, column: node.start.column, error.message))

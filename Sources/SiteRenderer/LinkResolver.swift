@@ -2,7 +2,8 @@ import Foundation
 
 /// Where a lesson's links and images point in the site, checked before the page is written.
 ///
-/// - A destination with a scheme (`https:`, `mailto:`) or starting `//` is left alone.
+/// - A destination with a scheme (`https:`, `mailto:`) or starting `//` is left alone; an
+///   image from the web gets a warning, since the site should read the same offline.
 /// - `#anchor` must be an id of this page.
 /// - `other-lesson.md` or `other-lesson.md#anchor` (how authors link, so that links also work
 ///   when the Markdown is read as it is) must name a lesson of the course and one of its ids;
@@ -16,6 +17,8 @@ struct LinkResolver {
         var href: String
         /// A file to copy into the site: its path there and where it is now.
         var asset: (path: String, source: URL)?
+        /// Something the author should know, though the target is sound.
+        var warning: String?
     }
 
     let lesson: PreparedLesson
@@ -24,7 +27,13 @@ struct LinkResolver {
 
     /// The target of `destination`, or what is wrong with it; `what` is "link" or "image".
     func resolve(_ destination: String, what: String) -> Result<Target, LinkError> {
-        guard !destination.isEmpty, !Self.isExternal(destination) else { return .success(Target(href: destination)) }
+        guard !destination.isEmpty else { return .success(Target(href: destination)) }
+        if Self.isExternal(destination) {
+            let warning = what == "image" && !destination.hasPrefix("data:")
+                ? "image '\(destination)' comes from the web, so the site shows it only online (put the file beside the lesson to ship it with the site)"
+                : nil
+            return .success(Target(href: destination, warning: warning))
+        }
         let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let path = String(parts[0]).removingPercentEncoding ?? String(parts[0])
         let fragment = parts.count > 1 ? String(parts[1]) : nil

@@ -41,6 +41,14 @@ import Testing
         ])
     }
 
+    @Test func anImageFromTheWebIsAWarningNotAnError() throws {
+        let site = try build([siteLesson("01-a", "---\ntitle: A\n---\n![logo](https://example.org/logo.png)\n")])
+        #expect(site.messages == [
+            "lessons/01-a.md:4:1: warning: image 'https://example.org/logo.png' comes from the web, so the site shows it only online (put the file beside the lesson to ship it with the site)",
+        ])
+        #expect(!site.hasErrors)
+    }
+
     @Test func aHeadingAnchorUsedTwiceIsNumberedAndReported() throws {
         let site = try build([siteLesson("01-a", "---\ntitle: A\n---\n## Exercise\n\nOne.\n\n## Exercise\n")])
         #expect(site.page("01-a.html").contains(#"<h2 id="exercise-2">Exercise</h2>"#))
