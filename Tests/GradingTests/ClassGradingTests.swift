@@ -1,5 +1,6 @@
 import Foundation
 @testable import Grading
+import LessonRunner
 import Testing
 
 /// Grading whole classes in the sandbox: an honest one, and one whose every submission
@@ -55,6 +56,13 @@ import Testing
                 #expect(!grade.feedbackText.contains(secret), "\(grade.student) is told '\(secret)': \(grade.feedbackText)")
             }
         }
+    }
+
+    /// The attacks that read files are real: outside the sandbox they find the hidden checks.
+    @Test func readingAttacksSucceedWithoutTheSandbox() throws {
+        let grader = Grader(lessons: try Fixtures.course, executor: try GradingExecutor(sandbox: nil))
+        let readers = try Fixtures.submissions("attacks").filter { ["reader", "binary-reader"].contains($0.student) }
+        #expect(grader.grade(readers).map(\.points) == [4, 4])
     }
 
     @Test func everyAttackIsGraded() throws {
