@@ -5,6 +5,10 @@
 /// ContourChart("GD on (x₁ − 5)² + x₂²", xRange: -10...10, yRange: -8...8,
 ///              paths: [Series("γ = 0.1", x: xs, y: ys)]) { x1, x2 in (x1 - 5) * (x1 - 5) + x2 * x2 }
 /// ```
+/// The axes take their labels from `x` and `y` and their limits from `xRange` and `yRange`.
+/// With `equalAspect` (the default) one unit is as long across as up, so the gradient
+/// meets the contour lines at right angles as it does on paper; the default size fits
+/// the plot to that shape.
 public struct ContourChart: Chart {
   public var title: String
   public var x: Axis
@@ -15,6 +19,8 @@ public struct ContourChart: Chart {
   public var values: [[Double]]
   public var levels: ContourLevels
   public var paths: [Series]
+  /// Whether one unit of x is drawn as long as one unit of y.
+  public var equalAspect: Bool
   public var size: Size
   /// The figure's description in words; nil describes it automatically.
   public var description: String?
@@ -27,7 +33,7 @@ public extension ContourChart {
   init(
     _ title: String = "", x: Axis = "x₁", y: Axis = "x₂", xRange: ClosedRange<Double>,
     yRange: ClosedRange<Double>, resolution: Int = 81, levels: ContourLevels = .quantiles(10),
-    paths: [Series] = [], size: Size = .square, description: String? = nil,
+    paths: [Series] = [], equalAspect: Bool = true, size: Size? = nil, description: String? = nil,
     _ f: (Double, Double) -> Double
   ) {
     precondition(resolution >= 2, "a contour grid needs resolution ≥ 2, got \(resolution)")
@@ -39,7 +45,8 @@ public extension ContourChart {
     }
     self.init(
       title: title, x: x, y: y, xRange: xRange, yRange: yRange, values: values, levels: levels, paths: paths,
-      size: size, description: description)
+      equalAspect: equalAspect, size: .square, description: description)
+    self.size = size ?? (equalAspect ? fittedSize : .square)
   }
 
   func svg() -> String { document() }
@@ -101,12 +108,32 @@ extension ContourChart: PanelChart {
     }
   }
 
+  /// yRange's span over xRange's: the plot's height over its width at equal aspect.
+  private var aspect: Double {
+    (yRange.upperBound - yRange.lowerBound) / (xRange.upperBound - xRange.lowerBound)
+  }
+
+  /// A size whose plot area has the equal-aspect shape: 380 px across (narrower if that
+  /// would make it taller than 480), between 160 and 480 px high, plus the room the
+  /// frame's furniture takes.
+  private var fittedSize: Size {
+    let height = min(max(380 * aspect, 160), 480)
+    let width = min(380, height / aspect)
+    let frame = Frame(bounds: Rect(x: 0, y: 0, width: width + 200, height: height + 200), title: title,
+      x: guides.x, y: guides.y, legend: trajectoryLegend(paths), skipped: 0)
+    let furniture = (width: width + 200 - frame.plot.width, height: height + 200 - frame.plot.height)
+    return Size((width + furniture.width).rounded(.up), (height + furniture.height).rounded(.up))
+  }
+
+  private var guides: (x: AxisGuide, y: AxisGuide) {
+    (AxisGuide(Axis(x.label, limits: xRange), data: paths.flatMap(\.x)),
+     AxisGuide(Axis(y.label, limits: yRange), data: paths.flatMap(\.y)))
+  }
+
   private func frame(at origin: Point) -> Frame {
-    let xGuide = AxisGuide(Axis(x.label, limits: xRange), data: paths.flatMap(\.x))
-    let yGuide = AxisGuide(Axis(y.label, limits: yRange), data: paths.flatMap(\.y))
     let skipped = paths.map { $0.unplottable(x: .linear, y: .linear) }.reduce(0, +)
     return Frame(
-      bounds: Rect(origin, size), title: title,
-      x: xGuide, y: yGuide, legend: trajectoryLegend(paths), skipped: skipped)
+      bounds: Rect(origin, size), title: title, x: guides.x, y: guides.y, legend: trajectoryLegend(paths),
+      skipped: skipped, aspect: equalAspect ? aspect : nil)
   }
 }

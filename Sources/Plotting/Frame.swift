@@ -18,7 +18,9 @@ struct Frame {
 
   private static let padding = 10.0
 
-  /// Lays out a frame in `bounds`; `rightInset` keeps room right of the plot (a colour bar).
+  /// Lays out a frame in `bounds`; `rightInset` keeps room right of the plot (a colour bar);
+  /// `aspect`, if given, is the plot's height over its width, kept by shrinking the plot
+  /// (centred) in the direction it has room to spare.
   ///
   /// The notes say what each axis clipped, how many points (`skipped`) neither axis could
   /// show, then the chart's own `notes`. Linear axes get as many ticks as fit their length
@@ -26,7 +28,7 @@ struct Frame {
   /// plot's size, once with those ticks (and the notes for the domains they settle).
   init(
     bounds: Rect, title: String, x: AxisGuide, y: AxisGuide, legend: [LegendEntry] = [], skipped: Int = 0,
-    notes: [String] = [], rightInset: Double = 0, titleKind: TextBlock.Kind = .title
+    notes: [String] = [], rightInset: Double = 0, aspect: Double? = nil, titleKind: TextBlock.Kind = .title
   ) {
     (self.bounds, self.x, self.y) = (bounds, x, y)
     let width = bounds.width - 2 * Self.padding
@@ -35,11 +37,11 @@ struct Frame {
     (plot, rotateXLabels) = (bounds, false)
     (self.notes, footnotes) = ([], TextBlock([], kind: .note, width: width))
     setNotes(Self.notes(x: x, y: y, skipped: skipped) + notes)
-    layOut(rightInset: rightInset)
+    layOut(rightInset: rightInset, aspect: aspect)
     self.x.fitTicks(toLength: plot.width, spacing: max(70, self.x.widestTickLabel + 16))
     self.y.fitTicks(toLength: plot.height, spacing: 45)
     setNotes(Self.notes(x: self.x, y: self.y, skipped: skipped) + notes)
-    layOut(rightInset: rightInset)
+    layOut(rightInset: rightInset, aspect: aspect)
   }
 
   private mutating func setNotes(_ notes: [String]) {
@@ -49,7 +51,7 @@ struct Frame {
 
   /// Places the plot area inside the bounds, around the room that the title, legend, tick
   /// labels, axis labels and notes take, and points the scales at it.
-  private mutating func layOut(rightInset: Double) {
+  private mutating func layOut(rightInset: Double, aspect: Double?) {
     let p = Self.padding
     var top = bounds.y + p + heading.height + Double(legend.count) * Legend.rowHeight
     if !legend.isEmpty { top += 8 }
@@ -65,6 +67,15 @@ struct Frame {
     let bottom = bounds.maxY - p + 4 - footnotes.height - (x.label.isEmpty ? 0 : 20)
       - tickLabelRoom - AxisGuide.tickLength
     plot = Rect(x: left, y: top, width: max(right - left, 10), height: max(bottom - top, 10))
+    if let aspect, aspect.isFinite, aspect > 0 {
+      if plot.width * aspect < plot.height {
+        plot.y += (plot.height - plot.width * aspect) / 2
+        plot.height = plot.width * aspect
+      } else {
+        plot.x += (plot.width - plot.height / aspect) / 2
+        plot.width = plot.height / aspect
+      }
+    }
     x.scale.range = (plot.minX, plot.maxX)
     y.scale.range = y.categorical ? (plot.minY, plot.maxY) : (plot.maxY, plot.minY)
   }
