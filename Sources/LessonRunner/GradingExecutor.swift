@@ -17,6 +17,8 @@ public struct GradingExecutor: Sendable {
     public var sandbox: Sandbox?
     /// Seconds the compiler may take on one program.
     public var compileTimeLimit: Double = 120
+    /// Bytes of address space the compiler may use on one program (with a sandbox).
+    public var compileMemory = 4 << 30
     /// Bytes the program may print (stdout and stderr together); what it prints is not read.
     public var outputLimit = 1 << 20
     /// Seconds allowed between blocks (after the program starts, after a check ends).
@@ -40,7 +42,7 @@ public struct GradingExecutor: Sendable {
     /// Compiles `source`, or takes it from the cache (keyed by the SHA-256 of the source and
     /// the libraries it links, so that no crafted source can pass for another).
     public func compile(_ source: String) -> Compilation {
-        let key = SHA256.hex(SHA256.hash(Array((source + "\n" + toolchain.fingerprint).utf8)))
+        let key = SHA256.hex(SHA256.hash(Array((source + "\n" + toolchain.fingerprint + "\ngrading 1").utf8)))
         let folder = toolchain.buildDirectory.appendingPathComponent("grading-programs")
         let directory = folder.appendingPathComponent(key)
         let executable = directory.appendingPathComponent("program")
@@ -52,8 +54,10 @@ public struct GradingExecutor: Sendable {
             let main = staging.appendingPathComponent("main.swift")
             try source.write(to: main, atomically: true, encoding: .utf8)
             var log: [UInt8] = []
-            let compiler = ChildProcess(executable: toolchain.compiler,
-                                        arguments: toolchain.arguments(source: main.path, output: staging.appendingPathComponent("program").path))
+            let arguments = toolchain.arguments(source: main.path, output: staging.appendingPathComponent("program").path)
+            // Student code reaches the compiler too: bound its memory as well as its time.
+            let compiler = sandbox.map { ChildProcess(executable: $0.prlimit, arguments: ["--as=\(compileMemory)", "--", toolchain.compiler] + arguments) }
+                ?? ChildProcess(executable: toolchain.compiler, arguments: arguments)
             let deadline = DispatchTime.now() + compileTimeLimit
             let ending = try compiler.run(deadline: { deadline }) { _, bytes in
                 log += bytes
