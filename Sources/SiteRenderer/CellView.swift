@@ -132,9 +132,10 @@ private extension CellView {
     /// Output, figures and verdict.
     var results: String {
         var html = ""
-        let printed = result.map(\.output) ?? expected?.code ?? ""
-        if !printed.isEmpty {
-            html += "<pre class=\"output\"><samp>\(HTMLFormatter.escape(printed))</samp></pre>\n"
+        if let result, !result.output.isEmpty {
+            html += "<pre class=\"output\"><samp>\(HTMLFormatter.escape(result.output))</samp></pre>\n"
+        } else if result == nil, let expected, !expected.code.isEmpty {
+            html += "<pre class=\"output expected\"><samp>\(HTMLFormatter.escape(expected.code))</samp></pre>\n"
         }
         for figure in result?.figures ?? [] {
             let caption = HTMLFormatter.escape(figure.caption)

@@ -74,10 +74,12 @@ private extension IndexPage {
         </ul>
         <p>On Debian, <code>scripts/install-deps.sh</code> installs the packages. Then, from the \
         repository's root:</p>
-        <pre class="code"><code>swift run descent test                    # run every lesson and check what it prints
-        swift run descent build                   # run every lesson and write this site to site/
-        swift run descent figures LESSON --set NAME=VALUE
-                                                  # redraw a lesson's figures with other hyperparameters</code></pre>
+        <pre class="code"><code># run every lesson and check what it prints
+        swift run descent test
+        # run every lesson and write this site to site/
+        swift run descent build
+        # redraw a lesson's figures with other hyperparameters
+        swift run descent figures LESSON --set NAME=VALUE</code></pre>
         <p>Each lesson lists its hyperparameters at the top of its file; change one with \
         <code>--set</code> and every output and figure that depends on it is computed again.</p>
         </section>

@@ -179,12 +179,13 @@ enum Stylesheet {
         }
 
         .cell { margin: 0 min(0px, (100% - var(--wide)) / 2) 1.4em; }
-        .cell > pre, .cell > figure, .cell details > pre { margin-bottom: 0.6em; }
+        .cell > pre, .cell > figure, .cell > .verdict, .cell details > pre { margin-bottom: 0.6em; }
         .output { background: transparent; border: 1px solid var(--border); position: relative; padding-top: 1.5em; }
         .output::before {
           content: "Output"; position: absolute; top: 0.35em; left: 1em;
           font-family: var(--sans); font-size: 0.72em; letter-spacing: 0.08em; text-transform: uppercase; color: var(--muted);
         }
+        .output.expected::before { content: "Expected output (not run)"; }
         .cell-label { font-family: var(--sans); font-size: 0.85em; color: var(--muted); margin-bottom: 0.3em; }
 
         .exercise { border: 2px solid var(--accent); border-radius: 8px; padding: 0.9em 1em 0.4em; }
@@ -196,7 +197,8 @@ enum Stylesheet {
 
         /* Verdicts: marked in words, not only in colour */
 
-        .verdict { font-family: var(--sans); font-size: 0.92em; border-radius: 6px; padding: 0.6em 0.9em; }
+        .verdict { font-family: var(--sans); font-size: 0.92em; border-radius: 6px; padding: 0.6em 0.9em; margin: 0 0 1.1em; }
+        .verdict code { background: transparent; padding: 0; }
         .verdict pre { background: transparent; padding: 0.4em 0 0; margin: 0; white-space: pre-wrap; }
         .verdict p, .verdict ul { margin: 0; }
         .failed > .verdict, .verdict.failed { background: var(--failed-surface); color: var(--failed); border-left: 4px solid var(--failed); }
