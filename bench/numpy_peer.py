@@ -4,9 +4,15 @@ reports write them, timed best of several runs. Prints one JSON object per line:
 {"workload": ..., "seconds": ...}.
 
     python3 bench/numpy_peer.py [--runs N] [xor-mlp] [init-forward] [matmul-1000]
+    python3 bench/numpy_peer.py --serve
+
+With --serve it reads workload names from stdin, one per line, and answers each with one
+timed run as a JSON line (a workload's first request also warms it up, untimed), so that
+`descent bench` can alternate its own runs with NumPy's under the same machine load.
 """
 import argparse
 import json
+import sys
 import time
 
 import numpy as np
@@ -93,22 +99,37 @@ WORKLOADS = {
 }
 
 
+def timed(body):
+    start = time.perf_counter()
+    body()
+    return time.perf_counter() - start
+
+
 def best_of(body, runs):
     body()  # warm-up
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        body()
-        best = min(best, time.perf_counter() - start)
-    return best
+    return min(timed(body) for _ in range(runs))
+
+
+def serve():
+    bodies = {}
+    for line in sys.stdin:
+        name = line.strip()
+        if name not in bodies:
+            bodies[name] = WORKLOADS[name]()
+            bodies[name]()  # warm-up
+        print(json.dumps({"workload": name, "seconds": timed(bodies[name])}), flush=True)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--serve", action="store_true")
     parser.add_argument("workloads", nargs="*", default=list(WORKLOADS))
     args = parser.parse_args()
     np.random.seed(0)
+    if args.serve:
+        serve()
+        return
     for name in args.workloads:
         body = WORKLOADS[name]()
         print(json.dumps({"workload": name, "seconds": best_of(body, args.runs)}), flush=True)

@@ -78,7 +78,8 @@ public struct Measurement: Sendable {
 
 public extension Workload {
   /// Runs the workload `runs` times after one untimed warm-up and keeps the fastest.
-  func measure(runs: Int = 5) -> Measurement {
+  /// `afterEachRun` is called between runs, untimed (to interleave a peer's runs).
+  func measure(runs: Int = 5, afterEachRun: () -> Void = {}) -> Measurement {
     let body = prepare()
     var result = body()
     var best = Double.infinity
@@ -86,6 +87,7 @@ public extension Workload {
     for _ in 0..<max(runs, 1) {
       let elapsed = clock.measure { result = body() }
       best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+      afterEachRun()
     }
     return Measurement(workload: name, seconds: best, result: result)
   }

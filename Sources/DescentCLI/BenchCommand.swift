@@ -4,6 +4,7 @@ import Foundation
 
 /// `descent bench`: times the core library's workloads, best of several runs, beside the
 /// same workloads written in NumPy (bench/numpy_peer.py) when python3 with NumPy is present.
+/// Each of our runs is followed by one of NumPy's, so both see the same machine load.
 public struct BenchCommand: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "bench",
@@ -36,61 +37,78 @@ public struct BenchCommand: ParsableCommand {
 
   public func run() throws {
     let selected = workloads.isEmpty ? Workload.all : workloads.compactMap(Workload.named)
+    let peer = noPeer ? nil : NumPyPeer(script: peerScript)
     if !json {
+      if !noPeer && peer == nil { print("(NumPy peer unavailable: needs python3 with numpy and \(peerScript))") }
       print("workload".padding(toLength: 14, withPad: " ", startingAt: 0) + "    descent      numpy   speed-up")
     }
-    // Each workload is timed right beside its NumPy peer, so both see the same machine load.
-    var peerAvailable = !noPeer
     for workload in selected {
-      let m = workload.measure(runs: runs)
-      let numpy = peerAvailable ? numpyPeer([workload.name])[workload.name] : nil
-      if peerAvailable && numpy == nil {
-        peerAvailable = false
-        if !json { print("(NumPy peer unavailable: needs python3 with numpy and \(peerScript))") }
+      var numpy: Double?
+      let m = workload.measure(runs: runs) {
+        if let seconds = peer?.time(workload.name) { numpy = min(numpy ?? .infinity, seconds) }
       }
       if json {
         var line = "{\"workload\": \"\(m.workload)\", \"seconds\": \(m.seconds)"
         if let numpy { line += ", \"numpy_seconds\": \(numpy), \"speedup\": \(numpy / m.seconds)" }
         print(line + "}")
       } else {
-        let columns = [format(m.seconds) + " s", numpy.map { format($0) + " s" } ?? "-", numpy.map { String(format: "%.2f×", $0 / m.seconds) } ?? "-"]
-        print(m.workload.padding(toLength: 14, withPad: " ", startingAt: 0) + columns.map { $0.leftPadded(11) }.joined())
+        let columns = [
+          String(format: "%.4f s", m.seconds), numpy.map { String(format: "%.4f s", $0) } ?? "-",
+          numpy.map { String(format: "%.2f×", $0 / m.seconds) } ?? "-",
+        ]
+        print(m.workload.padding(toLength: 14, withPad: " ", startingAt: 0) + columns.map(leftPadded).joined())
       }
     }
   }
+
+  private func leftPadded(_ text: String) -> String {
+    String(repeating: " ", count: max(0, 11 - text.count)) + text
+  }
 }
 
-// MARK: - Helpers
+/// The NumPy peer running as `python3 numpy_peer.py --serve`: each request names a
+/// workload and gets back the seconds of one run.
+private final class NumPyPeer {
+  private let process = Process()
+  private let requests = Pipe()
+  private let answers = Pipe()
+  private var buffer = Data()
 
-extension BenchCommand {
-  /// Runs the NumPy peer for the given workloads; their best times by name, or none.
-  func numpyPeer(_ names: [String]) -> [String: Double] {
-    guard FileManager.default.fileExists(atPath: peerScript) else { return [:] }
-    let process = Process()
+  /// Starts the peer, or nil when the script, python3 or NumPy is missing.
+  init?(script: String) {
+    guard FileManager.default.fileExists(atPath: script) else { return nil }
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", peerScript, "--runs", "\(runs)"] + names
-    let output = Pipe()
-    process.standardOutput = output
+    process.arguments = ["python3", script, "--serve"]
+    process.standardInput = requests
+    process.standardOutput = answers
     process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return [:] }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { return [:] }
-    var times: [String: Double] = [:]
-    for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-      guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-        let name = object["workload"] as? String, let seconds = object["seconds"] as? Double
-      else { continue }
-      times[name] = seconds
-    }
-    return times
+    guard (try? process.run()) != nil else { return nil }
   }
 
-  func format(_ seconds: Double) -> String { String(format: "%.4f", seconds) }
-}
+  deinit {
+    try? requests.fileHandleForWriting.close()
+    process.waitUntilExit()
+  }
 
-extension String {
-  fileprivate func leftPadded(_ width: Int) -> String {
-    String(repeating: " ", count: Swift.max(0, width - count)) + self
+  /// One timed run of the named workload, or nil if the peer has failed.
+  func time(_ workload: String) -> Double? {
+    guard process.isRunning, (try? requests.fileHandleForWriting.write(contentsOf: Data((workload + "\n").utf8))) != nil,
+      let line = readLine(),
+      let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any]
+    else { return nil }
+    return object["seconds"] as? Double
+  }
+
+  private func readLine() -> Data? {
+    while true {
+      if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+        let line = buffer[..<newline]
+        buffer.removeSubrange(...newline)
+        return Data(line)
+      }
+      let chunk = answers.fileHandleForReading.availableData
+      if chunk.isEmpty { return nil }
+      buffer.append(chunk)
+    }
   }
 }
