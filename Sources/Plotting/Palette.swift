@@ -18,8 +18,8 @@ enum Palette {
   /// The CSS class of the i-th colour.
   static func className(_ index: Int) -> String { "c\(index % colors.count)" }
 
-  /// One rule per colour: `.c0{color:#0072B2}` …
-  static var css: String {
-    colors.indices.map { ".\(className($0)){color:\(colors[$0])}" }.joined()
+  /// One stylesheet rule per colour: (".c0", "color:#0072B2") …
+  static var rules: [(String, String)] {
+    colors.indices.map { ("." + className($0), "color:" + colors[$0]) }
   }
 }

@@ -62,8 +62,8 @@ struct SVGWriter {
   func document(size: Size, title: String, description: String) -> String {
     let (w, h) = (n(size.width), n(size.height))
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" "
-    out += "viewBox=\"0 0 \(w) \(h)\" role=\"img\">\n"
+    out += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(Stylesheet.rootClass)\" width=\"\(w)\" "
+    out += "height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\" role=\"img\">\n"
     out += "<title>" + Self.escape(title) + "</title>\n"
     out += "<desc>" + Self.escape(description) + "</desc>\n"
     out += "<style>" + Stylesheet.css + "</style>\n"

@@ -72,7 +72,8 @@ struct DocumentTests {
 
   @Test func followsTheColourScheme() {
     let svg = Fixtures.lineLog.svg()
-    #expect(svg.contains("@media (prefers-color-scheme:dark)"))
+    #expect(svg.contains("@media (prefers-color-scheme:dark){.descent-plot{color:#e6edf3}"))
+    #expect(svg.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"descent-plot\""))
     #expect(svg.contains("viewBox=\"0 0 520 340\""))
   }
 }

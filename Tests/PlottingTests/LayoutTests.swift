@@ -37,7 +37,7 @@ struct ColorTests {
   @Test func paletteIsOkabeIto() {
     #expect(Palette.colors.count == 7)
     #expect(Palette.className(8) == "c1")
-    #expect(Palette.css.hasPrefix(".c0{color:#0072B2}"))
+    #expect(Palette.rules.first! == (".c0", "color:#0072B2"))
   }
 }
 
