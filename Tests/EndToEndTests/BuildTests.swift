@@ -100,6 +100,13 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["lessons", "site"])
     }
 
+    @Test func overriddenParametersAreShownNotChecked() throws {
+        let (result, folder) = try Self.build("site-course", ["--set", "rate=0.5"]).get()
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(try Self.page("01-basics.html", in: folder).contains("<strong>Parameters overridden:</strong>"))
+        #expect(try !Self.page("02-more.html", in: folder).contains("Parameters overridden"))
+    }
+
     @Test func aBuildKilledAtAnyMomentLeavesThePreviousSiteWhole() throws {
         let folder = try DescentBinary.copyOfFixture("site-course")
         let site = folder.appendingPathComponent("site")
