@@ -1,7 +1,8 @@
 /// Renders a `MarkdownNode` tree to HTML, with hooks keyed by node kind.
 ///
-/// Without hooks the output is CommonMark's HTML for the tree, raw HTML and every link
-/// destination passed through as written. A hook replaces the rendering of one kind of
+/// Without hooks the output is cmark's own HTML for the tree, line for line, with raw HTML
+/// and every link destination passed through as written (cmark's `CMARK_OPT_UNSAFE`) and
+/// void elements in HTML5 form (`<br>`, not `<br />`). A hook replaces the rendering of one kind of
 /// node: it is given the node and the HTML of its children, already rendered, and returns
 /// the node's HTML. A hook that only wants to adjust a node renders the adjusted node with
 /// `HTMLFormatter.standard(_:content:)`.
