@@ -39,7 +39,6 @@ public extension Panels {
 // MARK: - Drawing
 
 extension Panels: PanelChart {
-
   private var panels: [any PanelChart] { charts.compactMap { $0 as? any PanelChart } }
 
   var size: Size {
@@ -53,7 +52,7 @@ extension Panels: PanelChart {
 
   var summary: String {
     if let description { return description }
-    return "\(panels.count) panels side by side. "
+    return "\(panels.count) panels, left to right\(columns == nil ? "" : " in rows of \(columns ?? 0)"). "
       + panels.enumerated().map { "Panel \($0 + 1), \($1.heading): \($1.summary)" }.joined(separator: " ")
   }
 
@@ -62,22 +61,24 @@ extension Panels: PanelChart {
     for (panel, at) in layout(at: origin) { panel.draw(at: at, into: &svg) }
   }
 
+  /// The panels in rows of `columns` (all in one row when nil).
+  private var rows: [ArraySlice<any PanelChart>] {
+    let perRow = columns ?? max(panels.count, 1)
+    return stride(from: 0, to: panels.count, by: perRow).map { panels[$0..<min($0 + perRow, panels.count)] }
+  }
+
   /// The overall title, wrapped to the width of the widest row.
   private var titleBlock: TextBlock {
-    let perRow = columns ?? max(panels.count, 1)
-    let rows = stride(from: 0, to: panels.count, by: perRow).map { panels[$0..<min($0 + perRow, panels.count)] }
     let width = rows.map { $0.map(\.size.width).reduce(0, +) }.max() ?? 0
     return TextBlock([title], kind: .title, width: max(width - 20, 100))
   }
 
-  /// Each panel with its top-left corner: left to right in rows of `columns`, each row as
-  /// tall as its tallest panel, under the title.
+  /// Each panel with its top-left corner: row by row under the title, left to right in a
+  /// row, each row as tall as its tallest panel.
   private func layout(at origin: Point) -> [(panel: any PanelChart, origin: Point)] {
-    let perRow = columns ?? max(panels.count, 1)
     var cells: [(panel: any PanelChart, origin: Point)] = []
     var y = origin.y + (title.isEmpty ? 0 : titleBlock.height + 10)
-    for start in stride(from: 0, to: panels.count, by: perRow) {
-      let row = panels[start..<min(start + perRow, panels.count)]
+    for row in rows {
       var x = origin.x
       for panel in row {
         cells.append((panel, Point(x: x, y: y)))

@@ -70,6 +70,21 @@ struct DocumentTests {
     #expect(svg.contains("&lt;x&gt;"))
   }
 
+  @Test func everyKindTakesTheAuthorsDescription() {
+    let charts: [any Chart] = [
+      LineChart(description: "D", series: []),
+      ScatterChart(description: "D", classes: []),
+      ContourChart(xRange: 0...1, yRange: 0...1, description: "D") { $0 + $1 },
+      FunctionChart(domain: 0...1, description: "D") { $0 },
+      HistogramGrid(description: "D", panels: []),
+      BarChart(categories: [], description: "D", series: []),
+      HeatMap(columns: [], rows: [], values: [], description: "D"),
+      DecisionRegions(xRange: 0...1, yRange: 0...1, xs: [], ys: [], labels: [], description: "D") { _, _ in 0 },
+      Panels(LineChart(series: []), description: "D"),
+    ]
+    for chart in charts { #expect(chart.svg().contains("<desc>D</desc>"), "\(type(of: chart))") }
+  }
+
   @Test func followsTheColourScheme() {
     let svg = Fixtures.lineLog.svg()
     #expect(svg.contains("@media (prefers-color-scheme:dark){.descent-plot{color:#e6edf3}"))
