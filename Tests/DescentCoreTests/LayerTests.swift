@@ -108,6 +108,17 @@ import _Differentiation
     #expect(network.parameters.count == 4)
   }
 
+  @Test func tanhIsWithinTwoUlpOfTheCLibrarys() {
+    let f = TanhFunction()
+    let xs = stride(from: -25.0, through: 25, by: 0.00731).map { $0 } + [0, -0.0, 1e-300, -1e-8, 0.625, -0.625, 800, -800]
+    for x in xs {
+      let expected = tanh(x)
+      #expect(abs(f(x) - expected) <= 2 * expected.ulp, "tanh(\(x)): \(f(x)) vs \(expected)")
+    }
+    let m = Matrix(row: xs)
+    #expect(f.apply(m) == m.map(f.callAsFunction))
+  }
+
   @Test func sigmoidDerivativeIsAtMostAQuarter() {
     let f = SigmoidFunction()
     expectClose(f.derivative(x: 0, y: f(0)), 0.25, tolerance: 1e-16)
