@@ -27,13 +27,11 @@ struct Toolchain: Sendable {
         let modules = buildDirectory.appendingPathComponent("Modules")
         var objects: [String] = []
         for library in libraries {
-            let folder = buildDirectory.appendingPathComponent("\(library).build")
-            let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            let found = files.filter { $0.hasSuffix(".o") && !$0.hasSuffix(".swiftmodule.o") }.sorted()
+            let found = currentObjects(of: library, in: buildDirectory)
             guard !found.isEmpty, FileManager.default.fileExists(atPath: modules.appendingPathComponent("\(library).swiftmodule").path) else {
                 throw RunnerError("the \(library) library is not built in \(buildDirectory.path); run `swift build` first")
             }
-            objects += found.map { folder.appendingPathComponent($0).path }
+            objects += found
         }
         let blas = try pkgConfig(["--cflags", "--libs", "openblas"])
         let flags = ["-I", modules.path, "-I", packageRoot.appendingPathComponent("Sources/COpenBLAS").path]
@@ -56,6 +54,19 @@ struct Toolchain: Sendable {
             return "\(path) \(attributes?[.size] ?? 0) \(date)"
         }
         return ([compiler] + flags + stamps).joined(separator: "\n")
+    }
+
+    /// The object files of a library's current sources, from the output file map SwiftPM
+    /// gave the compiler; objects of deleted or renamed sources stay in the folder and
+    /// must not be linked.
+    private static func currentObjects(of library: String, in buildDirectory: URL) -> [String] {
+        let map = buildDirectory.appendingPathComponent("\(library).build/output-file-map.json")
+        guard let data = try? Data(contentsOf: map),
+              let entries = try? JSONDecoder().decode([String: [String: String]].self, from: data)
+        else { return [] }
+        return entries.values.compactMap { $0["object"] }
+            .filter { FileManager.default.fileExists(atPath: $0) }
+            .sorted()
     }
 
     private static func executable(named name: String) throws -> String {
