@@ -94,5 +94,13 @@ enum Polyline {
     return kept
   }
 
+  /// The points, in order, that lie at least `gap` pixels right or left of the last one
+  /// kept (the first is always kept).
+  static func spaced(_ points: [Point], gap: Double) -> [Point] {
+    var kept: [Point] = []
+    for p in points where kept.last.map({ ($0.x - p.x).magnitude >= gap }) ?? true { kept.append(p) }
+    return kept
+  }
+
   private static func xy(_ p: Point) -> String { Format.coordinate(p.x) + " " + Format.coordinate(p.y) }
 }

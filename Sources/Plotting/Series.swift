@@ -11,7 +11,8 @@ public struct Series: Sendable {
   public var x: [Double]
   public var y: [Double]
   public var style: LineStyle
-  /// Whether each point gets a marker (the series' shape, after decimation of long runs).
+  /// Whether the points get markers (the series' shape); in a long series only points at
+  /// least 4 px apart across do, so the markers stay legible and the file small.
   public var markers: Bool
 }
 
@@ -73,7 +74,7 @@ extension Series {
     svg.group([("class", Palette.className(index))]) { svg in
       svg.path(Polyline.pathData(points, clip: frame.plot), class: lineClass)
       if markers {
-        let kept = Polyline.pieces(points, clip: frame.plot).flatMap(Polyline.decimated)
+        let kept = Polyline.spaced(Polyline.pieces(points, clip: frame.plot).flatMap { $0 }, gap: 4)
         svg.path(Self.markerData(kept, shape: .at(index), radius: 3.5, inside: frame.plot), class: "mark")
       }
     }

@@ -29,6 +29,13 @@ struct PolylineTests {
     #expect(kept.map(\.y).min() == 50)
   }
 
+  @Test func markersKeepTheirDistance() {
+    let points = (0..<100).map { Point(x: Double($0), y: Double($0 % 3)) }
+    let kept = Polyline.spaced(points, gap: 4)
+    #expect(kept.count == 25)
+    #expect(kept.first == points.first)
+  }
+
   @Test func shortRunsAreNotDecimated() {
     let points = (0..<50).map { Point(x: Double($0) * 2, y: 1) }
     #expect(Polyline.decimated(points) == points)
