@@ -10,9 +10,10 @@
 /// - no names that start with `_` (the runtime's and the standard library's internals), no
 ///   `unsafe…`/`Unsafe…`/`Unmanaged`/`OpaquePointer` (raw memory), no `dlsym`/`dlopen`,
 ///   no mention of `LessonRuntime`, no `#sourceLocation`;
-/// - no top-level declaration (or member of an extension) named like something the
-///   lesson's spec or check blocks use, unless the reference solution declares it too
-///   (a student's `abs` or `f` would otherwise replace the one the checks call), and no
+/// - no top-level declaration named like something the lesson's spec or check blocks use
+///   (other than as an argument label), and no member of an extension named like any of
+///   their identifiers, unless the reference solution declares it too (a student's `abs`,
+///   `f` or `Array.count` would otherwise replace the one the checks call), and no
 ///   use of a top-level `var` of the lesson that the checks read (other than as a label);
 /// - no module names (`Swift`, `Foundation`, `LessonRuntime`, …) as declared names.
 struct ExerciseScreen {
@@ -36,16 +37,32 @@ struct ExerciseScreen {
     init(lessonCode: [String], checkCode: [String], reference: String) {
         let reference = SwiftTokens(reference)
         let allowed = Self.declaredNames(reference).union(reference.identifiers)
-        var used = Set<String>()
+        var used = Set<String>(), members = Set<String>()
         var variables = Set<String>()
-        for code in lessonCode {
+        for code in lessonCode + checkCode {
             let tokens = SwiftTokens(code)
-            used.formUnion(tokens.identifiers)
+            used.formUnion(Self.freeNames(tokens))
+            members.formUnion(tokens.identifiers)
             variables.formUnion(Self.topLevelVariables(tokens))
         }
         let checkIdentifiers = checkCode.reduce(into: Set<String>()) { $0.formUnion(SwiftTokens($1).identifiers) }
-        protectedNames = used.union(checkIdentifiers).subtracting(Self.declaredNames(reference)).union(Self.moduleNames)
+        protectedNames = used.subtracting(Self.declaredNames(reference)).union(Self.moduleNames)
+        protectedMembers = members.subtracting(Self.declaredNames(reference)).union(Self.moduleNames)
         protectedVariables = variables.intersection(checkIdentifiers).subtracting(allowed)
+    }
+
+    /// Names an extension of the exercise may not declare: any identifier of the lesson's code.
+    var protectedMembers: Set<String>
+
+    /// Identifiers that are not argument labels (`at:` after `(` or `,`).
+    static func freeNames(_ tokens: SwiftTokens) -> Set<String> {
+        let list = tokens.tokens
+        var names = Set<String>()
+        for (index, token) in list.enumerated() where token.kind == .identifier {
+            let label = index + 1 < list.count && list[index + 1].text == ":" && index > 0 && ["(", ","].contains(list[index - 1].text)
+            if !label { names.insert(token.text) }
+        }
+        return names
     }
 
     /// The problems that keep `code` from being graded, each with its line in the block
@@ -87,7 +104,7 @@ struct ExerciseScreen {
                 break
             }
         }
-        for (name, line) in Self.declarations(tokens) where protectedNames.contains(name) {
+        for (name, line, member) in Self.declarations(tokens) where (member ? protectedMembers : protectedNames).contains(name) {
             problems.append((line, "the exercise may not declare '\(name)': the lesson's code or checks use that name"))
         }
         let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
@@ -110,9 +127,9 @@ struct ExerciseScreen {
     }
 
     /// Names declared at the top level, or as members of an extension, with their lines.
-    static func declarations(_ tokens: SwiftTokens) -> [(name: String, line: Int)] {
+    static func declarations(_ tokens: SwiftTokens) -> [(name: String, line: Int, member: Bool)] {
         let list = tokens.tokens
-        var result: [(String, Int)] = []
+        var result: [(String, Int, Bool)] = []
         // For each open brace: whether its members count (top level or an extension's body).
         var scopes: [Bool] = []
         var lastKeyword: String?
@@ -137,7 +154,7 @@ struct ExerciseScreen {
             var cursor = index + 1
             // `let (a, b) = …`
             while cursor < list.count, list[cursor].text == "(" { cursor += 1 }
-            if list[cursor].kind == .identifier { result.append((list[cursor].text, list[cursor].line)) }
+            if list[cursor].kind == .identifier { result.append((list[cursor].text, list[cursor].line, !scopes.isEmpty)) }
             // `let a = 1, b = 2`, `case a, b`
             guard ["let", "var", "case"].contains(token.text) else { continue }
             var depth = 0
@@ -149,7 +166,7 @@ struct ExerciseScreen {
                 if depth < 0 { break }
                 if text == ",", depth <= 0 || token.text != "case", scan + 2 < list.count, list[scan + 1].kind == .identifier,
                    [":", "=", ",", ")"].contains(list[scan + 2].text) || token.text == "case" {
-                    result.append((list[scan + 1].text, list[scan + 1].line))
+                    result.append((list[scan + 1].text, list[scan + 1].line, !scopes.isEmpty))
                 }
                 scan += 1
             }

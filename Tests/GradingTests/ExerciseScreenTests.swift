@@ -3,8 +3,8 @@ import Testing
 
 @Suite struct ExerciseScreenTests {
     let screen = ExerciseScreen(
-        lessonCode: ["func square(_ x: Double) -> Double { x * x }\nvar tolerance = 1e-9"],
-        checkCode: ["LessonRuntime.check(abs(double(3) - 6) < tolerance)"],
+        lessonCode: ["func square(_ x: Double) -> Double { x * x }\nvar tolerance = 1e-9\nlet d = centralDifference(at: 1, step: 0.1, of: square)"],
+        checkCode: ["LessonRuntime.check(abs(double(3) - 6) < tolerance && [1.0].count == 1)"],
         reference: "func double(_ x: Double) -> Double {\n    2 * x\n}")
 
     @Test(arguments: [
@@ -15,6 +15,7 @@ import Testing
         "struct Doubler { func abs() -> Int { 1 } }\nfunc double(_ x: Double) -> Double { 2 * x }",
         "func double(_ x: Double) -> Double {\n    let text = #\"raw \"\"# + \"\"\"\n    multi { line\n    \"\"\"\n    return 2 * x + Double(text.count * 0)\n}",
         "func double(_ x: Double) -> Double { square(1) * 2 * x / 1 }",
+        "func step(_ x: Double) -> Double { x }\nfunc double(_ x: Double) -> Double { step(2 * x) }",
         "func double(_ x: Double) -> Double { LessonHelpers.twice(x) }\nenum LessonHelpers { static func twice(_ x: Double) -> Double { x * 2 } }",
     ])
     func acceptsHonestCode(_ code: String) {
@@ -30,6 +31,8 @@ import Testing
         ("func abs(_ x: Double) -> Double { x }", "may not declare 'abs'"),
         ("func square(_ x: Double) -> Double { 0 }", "may not declare 'square'"),
         ("let x = 1, abs = 2", "may not declare 'abs'"),
+        ("extension Array { var count: Int { 0 } }", "may not declare 'count'"),
+        ("func centralDifference() {}", "may not declare 'centralDifference'"),
         ("enum Swift { }", "may not declare 'Swift'"),
         ("import Glibc", "'import Glibc' is not allowed"),
         ("import struct Darwin.timespec", "'import Darwin' is not allowed"),
@@ -56,5 +59,6 @@ import Testing
     @Test func declarationsAreTopLevelOrExtensionMembers() {
         let tokens = SwiftTokens("func a() { let inner = 1 }\nstruct B { func member() {} }\nextension C { func added() {} }\nlet (d, e) = (1, 2)")
         #expect(ExerciseScreen.declarations(tokens).map(\.name) == ["a", "B", "added", "d", "e"])
+        #expect(ExerciseScreen.declarations(tokens).map(\.member) == [false, false, true, false, false])
     }
 }
