@@ -8,7 +8,8 @@
 ///   which could change what `==` or `<` mean in a check;
 /// - imports only from `allowedImports`;
 /// - no names that start with `_` (the runtime's and the standard library's internals), no
-///   `unsafe…`/`Unsafe…`/`Unmanaged`/`OpaquePointer` (raw memory), no `dlsym`/`dlopen`,
+///   `unsafe…`/`Unsafe…`/`Unmanaged`/`OpaquePointer` and the usual raw-memory accessors
+///   (`pointee`, `load`, `advanced`, `malloc`, `getenv`, …), no `dlsym`/`dlopen`,
 ///   no mention of `LessonRuntime`, no `#sourceLocation`;
 /// - no top-level declaration named like something the lesson's spec or check blocks use
 ///   (other than as an argument label), and no member of an extension named like any of
@@ -22,7 +23,11 @@ struct ExerciseScreen {
                                            "LessonProgram", "Glibc", "Darwin", "Dispatch", "_Differentiation"]
     static let forbiddenNames: Set<String> = ["LessonRuntime", "dlsym", "dlopen", "dlvsym", "dladdr", "dlinfo", "dlmopen",
                                               "Unmanaged", "OpaquePointer", "mprotect", "ptrace", "syscall", "process_vm_readv",
-                                              "process_vm_writev", "prctl", "setrlimit", "prlimit"]
+                                              "process_vm_writev", "prctl", "setrlimit", "prlimit",
+                                              // Raw memory through pointers whose type is inferred, not named.
+                                              "pointee", "load", "storeBytes", "advanced", "assumingMemoryBound", "bindMemory",
+                                              "baseAddress", "withMemoryRebound", "copyMemory", "initializeMemory", "malloc",
+                                              "calloc", "realloc", "memcpy", "memmove", "memset", "getenv", "strdup", "mmap", "sbrk"]
     /// Text that is rejected even in comments and strings, since it is what an attack would hide.
     static let forbiddenText = ["@_", "_silgen_name", "_cdecl", "dlsym", "dlopen", "nsafe", "_grading", "#sourceLocation"]
 

@@ -38,6 +38,7 @@ import Testing
         ("import struct Darwin.timespec", "'import Darwin' is not allowed"),
         ("let p = UnsafeMutablePointer<Int>.allocate(capacity: 1)", "'UnsafeMutablePointer' is not allowed"),
         ("let f = dlsym(nil, \"x\")", "'dlsym' is not allowed"),
+        ("let p = getenv(\"HOME\")!\nlet b = p.advanced(by: 4096).pointee", "'getenv' is not allowed"),
         ("let s = \"\\(_gradingEnd())\"", "names starting with '_'"),
         ("func double(_ x: Double) -> Double { tolerance = 1; return 2 * x }", "may not use 'tolerance'"),
         ("// @_cdecl hidden in a comment", "may not appear in an exercise"),
