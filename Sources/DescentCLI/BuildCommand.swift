@@ -1,7 +1,5 @@
 import ArgumentParser
 import Foundation
-import LessonParser
-import SiteRenderer
 
 /// `descent build`: run every lesson and write the course site.
 ///
@@ -27,27 +25,6 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let outcomes = try CourseRun(options: options).run(try options.lessonFiles([]))
-        var lessons: [SiteLesson] = []
-        for outcome in outcomes {
-            Report.failures(of: outcome)
-            if let run = outcome.run {
-                lessons.append(SiteLesson(lesson: run.lesson, run: run, problems: outcome.diagnostics))
-            } else if let lesson = LessonReader.read(URL(fileURLWithPath: outcome.file), file: outcome.file).lesson {
-                lessons.append(SiteLesson(lesson: lesson, run: nil, problems: outcome.diagnostics))
-            }
-        }
-
-        let progress = Progress()
-        progress.show("rendering \(out)/ …")
-        let site = try Site.build(lessons, typesetter: KaTeX(), highlighter: Pygments())
-        try SiteWriter.write(site, to: URL(fileURLWithPath: out))
-        progress.finish("rendered \(out)/")
-        site.diagnostics.forEach { print($0) }
-
-        let failed = outcomes.map(\.failed).reduce(0, +)
-        let figures = site.files.keys.filter { $0.hasSuffix(".svg") }.count
-        let passed = outcomes.map(\.passed).reduce(0, +)
-        print("wrote \(out)/: \(lessons.count + 1) pages, \(figures) figure\(figures == 1 ? "" : "s"); \(passed) blocks passed, \(failed) failed")
-        if failed > 0 || site.hasErrors { throw ExitCode.failure }
+        try SitePublisher.publish(outcomes, to: out)
     }
 }

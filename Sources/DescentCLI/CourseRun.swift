@@ -9,6 +9,8 @@ struct CourseRun {
     /// One lesson's outcome.
     struct Outcome {
         var file: String
+        /// The parsed lesson, unless it could not be read at all.
+        var lesson: Lesson?
         /// Problems found before running (a lesson with errors here is not run).
         var diagnostics: [Diagnostic]
         var run: LessonRun?
@@ -19,6 +21,8 @@ struct CourseRun {
     }
 
     let options: LessonOptions
+    /// The lesson files `--set` applies to; all when nil.
+    var overridden: Set<String>? = nil
     let progress = Progress()
 
     func run(_ files: [String]) throws -> [Outcome] {
@@ -30,7 +34,7 @@ struct CourseRun {
             let label = "[\(index + 1)/\(files.count)] \(file)"
             progress.show(label + " …")
             let started = DispatchTime.now()
-            var outcome = Outcome(file: file, diagnostics: result.diagnostics, run: nil)
+            var outcome = Outcome(file: file, lesson: result.lesson, diagnostics: result.diagnostics, run: nil)
             if let lesson = result.lesson, !result.diagnostics.contains(where: { $0.severity == .error }) {
                 runner.overrides = overrides[file] ?? [:]
                 outcome.run = runner.run(lesson)
@@ -47,7 +51,7 @@ struct CourseRun {
         var result: [String: [String: ParameterValue]] = [:]
         for (name, text) in try options.overrideTexts() {
             var declared = false
-            for lesson in lessons {
+            for lesson in lessons where overridden?.contains(lesson.file) ?? true {
                 guard let parameter = lesson.frontMatter.params.first(where: { $0.name == name }) else { continue }
                 declared = true
                 guard let value = parameter.value.parsingSameType(text) else {

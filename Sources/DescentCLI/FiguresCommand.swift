@@ -1,8 +1,11 @@
 import ArgumentParser
 import Foundation
 
-/// `descent figures LESSON --set NAME=VALUE…`: re-run one lesson with other
-/// hyperparameters and rewrite its figures in the site, without recompiling it.
+/// `descent figures LESSON --set NAME=VALUE…`: re-run one lesson with other hyperparameters
+/// and rewrite its page and figures in the site, without recompiling it.
+///
+/// The other lessons keep their defaults (their recorded runs are reused), so the site stays
+/// whole; only the named lesson's outputs and figures change.
 struct FiguresCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "figures",
@@ -11,29 +14,22 @@ struct FiguresCommand: ParsableCommand {
 
     @OptionGroup var options: LessonOptions
 
-    @Option(help: ArgumentHelp("Site folder whose figures are rewritten.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Folder of the site to rewrite.", valueName: "dir"))
     var out = "site"
 
     @Argument(help: ArgumentHelp("The lesson (path or name in the lessons folder).", valueName: "lesson"))
     var lesson: String
 
     func run() throws {
-        let outcomes = try CourseRun(options: options).run(try options.lessonFiles([lesson]))
-        var written = 0
-        for outcome in outcomes {
-            Report.failures(of: outcome)
-            guard let run = outcome.run else { continue }
+        let named = try options.lessonFiles([lesson])[0]
+        let all = try options.lessonFiles([])
+        let standardized = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.path }
+        let file = all.first { standardized($0) == standardized(named) } ?? named
+        let files = all.contains(file) ? all : all + [file]
+        let outcomes = try CourseRun(options: options, overridden: [file]).run(files)
+        if let run = outcomes.first(where: { $0.file == file })?.run {
             Report.outputs(of: run)
-            let folder = URL(fileURLWithPath: out).appendingPathComponent(run.lesson.slug)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            for figure in run.cells.flatMap(\.figures) {
-                let file = folder.appendingPathComponent("\(figure.name).svg")
-                try Data(figure.svg.utf8).write(to: file, options: .atomic)
-                print("wrote \(file.path)")
-                written += 1
-            }
         }
-        if outcomes.contains(where: { $0.failed > 0 }) { throw ExitCode.failure }
-        if written == 0 { print("the lesson drew no figures") }
+        try SitePublisher.publish(outcomes, to: out)
     }
 }

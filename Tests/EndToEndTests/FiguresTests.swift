@@ -1,0 +1,22 @@
+import Foundation
+import Testing
+
+/// `descent figures LESSON --set …` redraws that lesson's figures and page with the new
+/// value, leaves the other lessons as they were, and does not recompile.
+@Test func figuresRedrawsOneLessonWithANewValue() throws {
+    let folder = try DescentBinary.copyOfFixture("figures")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let site = folder.appendingPathComponent("site")
+    let build = try DescentBinary.run(["build", "--lessons", folder.path, "--out", site.path])
+    #expect(build.status == 0, "\(build.stdout)\(build.stderr)")
+    func read(_ path: String) throws -> String { try String(contentsOf: site.appendingPathComponent(path), encoding: .utf8) }
+    let figure = try read("01-line/line.svg")
+    let other = try read("02-other.html")
+
+    let redraw = try DescentBinary.run(["figures", "01-line", "--lessons", folder.path, "--out", site.path, "--set", "slope=3"])
+    #expect(redraw.status == 0, "\(redraw.stdout)\(redraw.stderr)")
+    #expect(redraw.stdout.contains("y(4) = 12.0"))
+    #expect(try read("01-line/line.svg") != figure)
+    #expect(try read("01-line.html").contains("The line with slope 3.0."))
+    #expect(try read("02-other.html") == other)
+}
