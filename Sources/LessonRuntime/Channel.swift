@@ -2,11 +2,11 @@ import Foundation
 
 /// The lesson program's end of the channel to the runner (see `ControlMessage`).
 ///
-/// Outside `descent` (no `DESCENT_CHANNEL`), messages are dropped and figures are written
-/// to the current directory, so a generated program still runs by hand.
+/// Outside `descent` (no `DESCENT_CHANNEL`, no `DESCENT_FIGURES`), messages and figures are
+/// dropped, so a generated program still runs by hand and leaves no files behind.
 enum Channel {
     static let nonce = ProcessInfo.processInfo.environment["DESCENT_CHANNEL"]
-    static let figureDirectory = ProcessInfo.processInfo.environment["DESCENT_FIGURES"] ?? "."
+    static let figureDirectory = ProcessInfo.processInfo.environment["DESCENT_FIGURES"]
 
     /// Sends a message after everything printed before it.
     static func send(_ message: ControlMessage) {

@@ -10,7 +10,8 @@ public func figure(_ name: String, caption: String, _ chart: some Chart, line: I
         Channel.send(.failure(line: line, message: "figure name '\(name)' must be letters, digits, '-' or '_'"))
         return
     }
-    let url = URL(fileURLWithPath: Channel.figureDirectory).appendingPathComponent("\(name).svg")
+    guard let directory = Channel.figureDirectory else { return }
+    let url = URL(fileURLWithPath: directory).appendingPathComponent("\(name).svg")
     do {
         try Data(chart.svg().utf8).write(to: url, options: .atomic)
         Channel.send(.figure(name: name, caption: caption))
