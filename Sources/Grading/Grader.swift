@@ -175,6 +175,8 @@ public struct Grader: Sendable {
             return "it did not finish within \(Self.formatted(seconds)) s and was stopped"
         case .flooded(let bytes):
             return "the program printed more than \(bytes >> 10) KiB and was stopped"
+        case .forged(let lines):
+            return "the program wrote to the grading channel (\(lines)+ lines that were not the runtime's) and was stopped"
         case .failedToStart(let message):
             return "the program could not be run: \(message)"
         }

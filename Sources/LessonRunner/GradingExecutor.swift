@@ -105,6 +105,8 @@ public struct GradingExecutor: Sendable {
         case timedOut(seconds: Double, check: Int?)
         /// Stopped for printing more than this many bytes.
         case flooded(Int)
+        /// Stopped for writing this many lines to the result channel that were not the runtime's.
+        case forged(Int)
         case failedToStart(String)
     }
 
@@ -194,7 +196,7 @@ public struct GradingExecutor: Sendable {
                 switch stream {
                 case .results:
                     take(bytes)
-                    return pending.count < 1 << 20
+                    return pending.count < 1 << 16 && rejected <= Self.rejectedLineLimit
                 case .stdout, .stderr:
                     printed += bytes.count
                     if stream == .stderr {
@@ -209,13 +211,16 @@ public struct GradingExecutor: Sendable {
             case .signalled(let signal): ending = .signalled(signal)
             case .timedOut:
                 ending = .timedOut(seconds: stage.seconds, check: checkStarted?.index)
-            case .stopped: ending = printed > outputLimit ? .flooded(outputLimit) : .failedToStart("the result channel carried more than 1 MiB")
+            case .stopped: ending = printed > outputLimit ? .flooded(outputLimit) : .forged(max(rejected, 1))
             }
         } catch {
             ending = .failedToStart("\(error)")
         }
         return Run(events: events, ending: ending, errorOutput: String(decoding: errorOutput, as: UTF8.self), rejectedLines: rejected)
     }
+
+    /// Lines on the result channel without a valid MAC that stop the program.
+    static let rejectedLineLimit = 100
 
     private static func event(_ kind: String, _ fields: [String]) -> Event? {
         switch (kind, fields.count) {
