@@ -18,7 +18,7 @@ public struct BenchCommand: ParsableCommand {
   var noPeer = false
 
   @Option(help: "Number of timed runs per workload; the best counts.")
-  var runs = 5
+  var runs = 7
 
   @Option(help: "The NumPy peer script.")
   var peerScript = "bench/numpy_peer.py"
@@ -45,7 +45,12 @@ public struct BenchCommand: ParsableCommand {
     for workload in selected {
       var numpy: Double?
       let m = workload.measure(runs: runs) {
-        if let seconds = peer?.time(workload.name) { numpy = min(numpy ?? .infinity, seconds) }
+        guard let peer else { return }
+        // OpenBLAS's idle threads spin for about 0.1 s after a product; let them settle so
+        // neither side is timed while the other's threads still hold a core.
+        Thread.sleep(forTimeInterval: Self.settle)
+        if let seconds = peer.time(workload.name) { numpy = min(numpy ?? .infinity, seconds) }
+        Thread.sleep(forTimeInterval: Self.settle)
       }
       if json {
         var line = "{\"workload\": \"\(m.workload)\", \"seconds\": \(m.seconds)"
@@ -60,6 +65,9 @@ public struct BenchCommand: ParsableCommand {
       }
     }
   }
+
+  /// Seconds of pause between our run and NumPy's.
+  private static let settle = 0.2
 
   private func leftPadded(_ text: String) -> String {
     String(repeating: " ", count: max(0, 11 - text.count)) + text
