@@ -43,8 +43,13 @@ public struct CourseRelease: Sendable {
             problems.append("\(lesson.file):\(block.line):1: error: the reference solution of exercise \(solved.id) does not pass its checks:\n"
                             + details.map { "  " + $0 }.joined(separator: "\n"))
         }
-        for ((lesson, block), stub) in zip(blocks, grades[1].exercises) where stub.maxPoints > 0 && stub.points >= stub.maxPoints {
-            problems.append("\(lesson.file):\(block.line):1: error: the stub of exercise \(stub.id) passes every check; add a check that an unsolved exercise fails")
+        for ((lesson, block), stub) in zip(blocks, grades[1].exercises) {
+            if let problem = stub.problem {
+                problems.append("\(lesson.file):\(block.line):1: error: the stub of exercise \(stub.id) cannot be graded (put each solution region inside a function body, or at the top level):\n  "
+                                + problem.replacingOccurrences(of: "\n", with: "\n  "))
+            } else if stub.maxPoints > 0 && stub.points >= stub.maxPoints {
+                problems.append("\(lesson.file):\(block.line):1: error: the stub of exercise \(stub.id) passes every check; add a check that an unsolved exercise fails")
+            }
         }
         return problems
     }

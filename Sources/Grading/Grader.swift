@@ -123,7 +123,10 @@ public struct Grader: Sendable {
                     began.insert(index)
                     current = index
                 case .fail(let index, let line, let message) where index == current:
-                    grades[index].failures.append(.init(line: line, studentLine: grades[index].hidden ? nil : edition.lineMap[line], message: message))
+                    // A failure reported from outside the check block (a stub, a spec function) is placed at the check.
+                    let inCheck = checks[index].contentLines.contains(line)
+                    let studentLine = grades[index].hidden || !inCheck ? nil : edition.lineMap[line]
+                    grades[index].failures.append(.init(line: line, studentLine: studentLine, message: message))
                 case .done(let index) where index == current:
                     grades[index].passed = grades[index].failures.isEmpty
                     grades[index].reason = nil

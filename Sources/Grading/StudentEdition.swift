@@ -3,14 +3,16 @@ import LessonParser
 /// The student edition of a lesson: every reference-solution region replaced by a stub
 /// that compiles and fails, every hidden check block removed, everything else unchanged.
 ///
-/// A stub keeps the indentation of its region and reads
+/// A stub keeps the indentation of its region. Inside a body (an indented region) it reads
 ///
 ///     // Your code here.
-///     fatalError("Exercise forward-difference is not done yet")
+///     return exerciseNotDone("forward-difference")
 ///
-/// `fatalError` returns `Never`, so the stub compiles as the body of a function of any
-/// return type, and as top-level code; calling it stops the program, so each check that
-/// reaches it fails.
+/// which compiles in a function of any return type, reports a failed check when called and
+/// returns a value that fails the checks (NaN, empty, `false`) while the lesson goes on, so
+/// the student's `descent test` still checks the other exercises. At the top level it reads
+/// `fatalError("Exercise forward-difference is not done yet")`. `descent release` verifies
+/// that every stub compiles and fails.
 public struct StudentEdition: Sendable {
     /// The text of the student's lesson file.
     public var text: String
@@ -36,7 +38,8 @@ public struct StudentEdition: Sendable {
                 let marker = lines[region.lowerBound - 1]
                 let indent = String(marker.prefix { $0 == " " || $0 == "\t" })
                 let id = block.attributes.exercise ?? "?"
-                replaced[region.lowerBound] = ["\(indent)// Your code here.", "\(indent)fatalError(\"Exercise \(id) is not done yet\")"]
+                let stub = indent.isEmpty ? "fatalError(\"Exercise \(id) is not done yet\")" : "return exerciseNotDone(\"\(id)\")"
+                replaced[region.lowerBound] = ["\(indent)// Your code here.", indent + stub]
             }
         }
         var output: [String] = []

@@ -16,6 +16,7 @@ import Testing
         ("bo", 2, 1),       // mean divides by 3: the visible check passes, the hidden one does not
         ("cy", 2, 0),       // deleted the mean exercise
         ("dee", 2, 2),      // right, with braces and quotes in strings and a loop
+        ("eli", 0, 0),      // handed in the student edition as it was
     ])
     func honestClass(_ student: String, _ double: Double, _ mean: Double) throws {
         let grade = try #require(try Self.honest.get()[student])
@@ -48,6 +49,15 @@ import Testing
         let grade = try #require(try Self.attacks.get()[student])
         #expect(grade.pointsByExercise == ["double": double, "mean": 2], "\(student): \(grade.feedbackText)")
         #expect(says.isEmpty || grade.feedbackText.contains(says), "\(student): \(grade.feedbackText)")
+    }
+
+    @Test func anUnfinishedExerciseSaysSo() throws {
+        let grade = try #require(try Self.honest.get()["eli"])
+        #expect(grade.exercises.first?.feedback == [
+            "01-tiny.md:30: check failed: Exercise double is not done yet",
+            "01-tiny.md:30: check failed: expected 6.0 ± 1e-09, got nan",
+            "0 of 1 hidden check passed",
+        ])
     }
 
     @Test func feedbackNeverRevealsHiddenChecks() throws {
