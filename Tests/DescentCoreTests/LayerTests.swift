@@ -61,6 +61,25 @@ import _Differentiation
     #expect(errors.input < 1e-7)
   }
 
+  @Test func batchNormRunningStatisticsFollowTheMomentumRule() {
+    let layer = BatchNorm(1, momentum: 0.9)
+    _ = layer.forward(Matrix(column: [1, 3]))  // mean 2, variance 1
+    expectClose(layer.runningMean[0, 0], 0.9 * 0 + 0.1 * 2, tolerance: 1e-15)
+    expectClose(layer.runningVariance[0, 0], 0.9 * 1 + 0.1 * 1, tolerance: 1e-15)
+    _ = layer.forward(Matrix(column: [4, 8]))  // mean 6, variance 4
+    expectClose(layer.runningMean[0, 0], 0.9 * 0.2 + 0.1 * 6, tolerance: 1e-15)
+    expectClose(layer.runningVariance[0, 0], 0.9 * 1 + 0.1 * 4, tolerance: 1e-15)
+  }
+
+  /// With F's weights zero, F passes no gradient back, yet ∂L/∂X = ∂L/∂Y through the identity.
+  @Test func residualKeepsTheGradientWhenTheBranchGivesNone() {
+    let block = Residual([Linear(weight: Matrix(rows: 3, columns: 3), bias: Matrix(rows: 1, columns: 3)), Tanh()])
+    let x = Self.batch(4, 3)
+    #expect(block.forward(x) == x)
+    let dY = ProbeLoss(rows: 4, columns: 3).weights
+    #expect(block.backward(dY) == dY)
+  }
+
   @Test func batchNormInTrainingNormalisesEachFeature() {
     let y = BatchNorm(3).forward(Self.batch(50, 3) * 5 - 2)
     expectClose(y.mean(along: .rows), Matrix(rows: 1, columns: 3), tolerance: 1e-12)
