@@ -29,7 +29,7 @@ public struct Grader: Sendable {
             }
         }
         let results = Results(count: work.count)
-        let workers = max(1, min(jobs, work.count))
+        let workers = max(1, min(jobs, work.count, Sandbox.maximumJobs))
         let finished = DispatchGroup()
         for slot in 0..<workers {
             finished.enter()

@@ -18,8 +18,12 @@ public struct Sandbox: Sendable {
     public var processes = 32
     /// Open files (`RLIMIT_NOFILE`).
     public var openFiles = 64
-    /// The user of parallel job `slot` is `firstUser + slot`.
-    public var firstUser = 61000
+    /// The user of parallel job `slot` is `firstUser + slot`. Each `descent` picks a block of
+    /// 64 users from its process id, so that two graders running at once (say, the tests)
+    /// rarely share a user, and so a process limit.
+    public var firstUser = 61000 + 64 * Int(getpid() % 1000)
+    /// The most parallel jobs one sandbox serves.
+    public static let maximumJobs = 64
 
     let bwrap: String
     let setpriv: String
