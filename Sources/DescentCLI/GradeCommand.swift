@@ -96,7 +96,10 @@ struct GradeCommand: ParsableCommand {
             errors += diagnostics.filter { $0.severity == .error }
             if let lesson { lessons.append(lesson) }
         }
-        guard errors.isEmpty else { throw ValidationError(errors.map(\.description).joined(separator: "\n")) }
+        guard errors.isEmpty else {
+            errors.forEach { print($0) }
+            throw ExitCode.failure
+        }
         return lessons
     }
 }

@@ -33,6 +33,18 @@ import Testing
             """ + "\n"), "\(test.stdout)")
     }
 
+    @Test func releaseRefusesBrokenSolutionRegions() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("descent-release-\(UUID().uuidString)")
+        let result = try DescentBinary.run(["release", "--lessons", "grading-broken", "--out", folder.path], in: DescentBinary.fixture(""))
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            grading-broken/01-regions.md:6:5: error: solution regions cannot nest (the one opened at line 5 is still open)
+            grading-broken/01-regions.md:14:5: error: solution region is never closed with '// END SOLUTION'
+            grading-broken/01-regions.md:20:1: error: '// END SOLUTION' outside an exercise block
+            """ + "\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.path))
+    }
+
     @Test func releaseNeverReplacesTheLessons() throws {
         let result = try DescentBinary.run(["release", "--lessons", Self.lessons, "--out", Self.lessons])
         #expect(result.status != 0)
