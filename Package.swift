@@ -41,8 +41,8 @@ let package = Package(
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], resources: [.copy("Golden")]),
         .testTarget(name: "LessonParserTests", dependencies: ["LessonParser"]),
         .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "LessonParser"]),
-        .testTarget(name: "SiteRendererTests", dependencies: ["SiteRenderer"]),
-        .testTarget(name: "GradingTests", dependencies: ["Grading", "LessonParser", "LessonRunner"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["descent"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SiteRendererTests", dependencies: ["SiteRenderer", "LessonParser", "LessonRunner", "CommonMark"]),
+        .testTarget(name: "GradingTests", dependencies: ["Grading", "LessonParser", "LessonRunner"], exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["descent"], exclude: ["Fixtures"]),
     ]
 )

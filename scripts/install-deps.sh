@@ -10,6 +10,8 @@ packages=(
   libopenblas-dev   # the matrix product (cblas_dgemm)
   katex             # math rendered at build time (node, with Debian's KaTeX module)
   python3-pygments  # Swift highlighted at build time
+  bubblewrap        # descent grade: the sandbox student code runs in
+  util-linux        # descent grade: prlimit and setpriv
 )
 if [ "${1:-}" = "--check" ]; then
   command -v java >/dev/null || packages+=(default-jre-headless)  # the Nu HTML checker runs on Java

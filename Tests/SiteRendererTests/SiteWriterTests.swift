@@ -17,8 +17,8 @@ import Testing
         var contents: [String: String] = [:]
         for path in paths {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder)
-            if !isFolder.boolValue { contents[path] = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8) }
+            let exists = FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder)
+            if exists && !isFolder.boolValue { contents[path] = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8) }
         }
         return contents
     }
