@@ -1,4 +1,5 @@
 import LessonParser
+import LessonRunner
 
 /// The program that grades one exercise of one submission, on its own.
 ///
@@ -23,8 +24,6 @@ import LessonParser
 ///
 /// Each check block is a scope of its own when graded.
 struct ExerciseProgram {
-    static let imports = ["Foundation", "DescentCore", "Plotting", "LessonRuntime"]
-
     let lesson: Lesson
     let exercise: CodeBlock
     /// The student's code for the exercise.
@@ -45,15 +44,8 @@ struct ExerciseProgram {
     }
 
     var source: String {
-        var lines = Self.imports.map { "import \($0)" }
-        lines.append("")
+        var lines = ProgramGenerator.header(for: lesson)
         lines.append("_gradingStart()")
-        lines.append("struct LessonParameters {")
-        for parameter in lesson.frontMatter.params {
-            lines.append("    let \(parameter.name): \(parameter.value.swiftType) = _parameter(\"\(parameter.name)\")")
-        }
-        lines.append("}")
-        lines.append("let params = LessonParameters()")
         var checkIndex = 0
         var blockIndex = 0
         for block in lesson.codeBlocks where block.runs {
@@ -62,14 +54,10 @@ struct ExerciseProgram {
             case .exercise where block.attributes.exercise == exercise.attributes.exercise:
                 lines.append("_gradingBlock(\(blockIndex))")
                 blockIndex += 1
-                lines.append("#sourceLocation(file: \(Self.literal(submittedFile)), line: \(submittedLine))")
-                lines.append(Self.trimmed(submitted))
-                lines.append("#sourceLocation()")
+                lines += ProgramGenerator.located(submitted, file: submittedFile, line: submittedLine)
             case .check where block.attributes.exercise == exercise.attributes.exercise:
                 lines.append("if _gradingCheck(\(checkIndex)) {")
-                lines.append("#sourceLocation(file: \(Self.literal(lesson.file)), line: \(block.firstContentLine))")
-                lines.append(Self.trimmed(block.code))
-                lines.append("#sourceLocation()")
+                lines += ProgramGenerator.located(block.code, file: lesson.file, line: block.firstContentLine)
                 lines.append("_gradingCheckDone(\(checkIndex))")
                 lines.append("}")
                 checkIndex += 1
@@ -78,30 +66,10 @@ struct ExerciseProgram {
             default:
                 lines.append("_gradingBlock(\(blockIndex))")
                 blockIndex += 1
-                lines.append("#sourceLocation(file: \(Self.literal(lesson.file)), line: \(block.firstContentLine))")
-                lines.append(Self.trimmed(block.code))
-                lines.append("#sourceLocation()")
+                lines += ProgramGenerator.located(block.code, file: lesson.file, line: block.firstContentLine)
             }
         }
         lines.append("_gradingEnd()")
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    private static func trimmed(_ code: String) -> String {
-        code.hasSuffix("\n") ? String(code.dropLast()) : code
-    }
-
-    /// A Swift string literal for `text`.
-    static func literal(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "\n", "\r", "\t", "\0": result += "\\u{\(String(scalar.value, radix: 16))}"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }

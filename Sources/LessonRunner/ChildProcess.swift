@@ -3,11 +3,15 @@ import Foundation
 import Glibc
 #endif
 
-/// Runs a program in a process group of its own, streams what it writes to stdout and
-/// stderr to a consumer, and kills the whole group when a deadline passes or the consumer
-/// has had enough. The caller never blocks on a child that hangs, forks or floods.
+/// Runs a program in a process group of its own, streams what it writes to a consumer, and
+/// kills the whole group when a deadline passes or the consumer has had enough. The caller
+/// never blocks on a child that hangs, forks or floods.
+///
+/// A grading program also gets a private channel: with a `key`, descriptor 3 is a pipe
+/// holding the key (written and closed before the program starts) and descriptor 4 the
+/// write end of a pipe read here as the `.results` stream.
 struct ChildProcess {
-    enum Stream { case stdout, stderr }
+    enum Stream { case stdout, stderr, results }
 
     /// How a run ended.
     enum Ending: Equatable {
@@ -22,6 +26,8 @@ struct ChildProcess {
     var executable: String
     var arguments: [String] = []
     var environment: [String: String] = ProcessInfo.processInfo.environment
+    /// The grading key passed on descriptor 3; nil for a program with no private channel.
+    var key: [UInt8]?
 
     /// Runs to the end.
     ///
@@ -30,15 +36,33 @@ struct ChildProcess {
     ///     which the process group is killed.
     ///   - consume: called with each chunk read; return `false` to kill the group.
     func run(deadline: () -> DispatchTime, consume: (Stream, ArraySlice<UInt8>) -> Bool) throws -> Ending {
-        let out = try Pipe(), err = try Pipe()
-        let pid = try spawn(stdout: out, stderr: err)
-        close(out.write)
-        close(err.write)
-        defer {
-            close(out.read)
-            close(err.read)
+        var pipes: [(stream: Stream, pipe: Pipe)] = [(.stdout, try Pipe()), (.stderr, try Pipe())]
+        var descriptors: [Int32: Int32] = [1: pipes[0].pipe.write, 2: pipes[1].pipe.write]
+        var keyPipe: Pipe?
+        if let key {
+            let channel = try Pipe(), secret = try Pipe()
+            pipes.append((.results, channel))
+            keyPipe = secret
+            descriptors[3] = secret.read
+            descriptors[4] = channel.write
+            let written = key.withUnsafeBytes { write(secret.write, $0.baseAddress, $0.count) }
+            close(secret.write)
+            guard written == key.count else {
+                (pipes.flatMap { [$0.pipe.read, $0.pipe.write] } + [secret.read]).forEach { close($0) }
+                throw RunnerError("cannot pass the grading key: \(String(cString: strerror(errno)))")
+            }
         }
-        var open: [(fd: Int32, stream: Stream)] = [(out.read, .stdout), (err.read, .stderr)]
+        let pid: pid_t
+        do {
+            pid = try spawn(descriptors)
+        } catch {
+            (pipes.flatMap { [$0.pipe.read, $0.pipe.write] } + [keyPipe?.read].compactMap { $0 }).forEach { close($0) }
+            throw error
+        }
+        (pipes.map(\.pipe.write) + [keyPipe?.read].compactMap { $0 }).forEach { close($0) }
+
+        var open = pipes.map { (fd: $0.pipe.read, stream: $0.stream) }
+        defer { open.forEach { close($0.fd) } }
         var ending: Ending?
         var status: Int32 = 0
         var exited = false
@@ -64,6 +88,7 @@ struct ChildProcess {
                     kill(-pid, SIGKILL)
                 }
             }
+            closed.forEach { close($0) }
             open.removeAll { closed.contains($0.fd) }
             if !exited && waitpid(pid, &status, WNOHANG) == pid {
                 exited = true
@@ -77,15 +102,17 @@ struct ChildProcess {
         return signal == 0 ? .exited((status >> 8) & 0xff) : .signalled(signal)
     }
 
-    private func spawn(stdout: Pipe, stderr: Pipe) throws -> pid_t {
+    /// Starts the program with stdin from /dev/null and each `descriptors` key made a copy
+    /// of its value, in a new process group, with default signal handling.
+    private func spawn(_ descriptors: [Int32: Int32]) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, stdout.write, 1)
-        posix_spawn_file_actions_adddup2(&actions, stderr.write, 2)
-        for fd in [stdout.read, stdout.write, stderr.read, stderr.write] {
-            posix_spawn_file_actions_addclose(&actions, fd)
+        // Every source descriptor is above 4 (see Pipe), so no dup2 clobbers another; the
+        // sources themselves are closed on exec.
+        for (target, source) in descriptors.sorted(by: { $0.key < $1.key }) {
+            posix_spawn_file_actions_adddup2(&actions, source, target)
         }
 
         var attributes = posix_spawnattr_t()
@@ -112,7 +139,8 @@ struct ChildProcess {
     }
 }
 
-/// A pipe whose ends are closed on exec.
+/// A pipe whose ends are closed on exec and numbered above 4, clear of the descriptors a
+/// child is given.
 private struct Pipe {
     let read: Int32
     let write: Int32
@@ -120,9 +148,14 @@ private struct Pipe {
     init() throws {
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { throw RunnerError("cannot create a pipe: \(String(cString: strerror(errno)))") }
-        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-        read = fds[0]
-        write = fds[1]
+        let moved = fds.map { fd -> Int32 in
+            let high = fcntl(fd, F_DUPFD_CLOEXEC, 10)
+            close(fd)
+            return high
+        }
+        guard moved.allSatisfy({ $0 >= 0 }) else { throw RunnerError("cannot create a pipe: \(String(cString: strerror(errno)))") }
+        read = moved[0]
+        write = moved[1]
     }
 }
 

@@ -1,4 +1,3 @@
-import Foundation
 import LessonParser
 
 /// Generates the Swift program that runs a lesson's runnable blocks in order, as cells of
@@ -8,14 +7,26 @@ import LessonParser
 /// compiler errors, traps and `#line` point at the lesson's own file and line. The
 /// hyperparameters become a `params` value whose fields are typed from the front matter and
 /// read from the environment at run time.
-struct ProgramGenerator {
+package struct ProgramGenerator {
     /// Modules every lesson program imports.
-    static let imports = ["Foundation", "DescentCore", "Plotting", "LessonRuntime"]
+    package static let imports = ["Foundation", "DescentCore", "Plotting", "LessonRuntime"]
 
     let lesson: Lesson
 
     var source: String {
-        var lines = Self.imports.map { "import \($0)" }
+        var lines = Self.header(for: lesson)
+        for (index, cell) in lesson.cells.enumerated() {
+            lines.append("")
+            lines.append("_beginCell(\(index))")
+            lines += Self.located(cell.block.code, file: lesson.file, line: cell.block.firstContentLine)
+        }
+        lines.append("_endProgram()")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The imports, and `params`: the lesson's hyperparameters, typed from its front matter.
+    package static func header(for lesson: Lesson) -> [String] {
+        var lines = imports.map { "import \($0)" }
         lines.append("")
         lines.append("/// The lesson's hyperparameters, from its front matter or `--set`.")
         lines.append("struct LessonParameters {")
@@ -24,19 +35,28 @@ struct ProgramGenerator {
         }
         lines.append("}")
         lines.append("let params = LessonParameters()")
-        for (index, cell) in lesson.cells.enumerated() {
-            lines.append("")
-            lines.append("_beginCell(\(index))")
-            lines.append("#sourceLocation(file: \(Self.literal(lesson.file)), line: \(cell.block.firstContentLine))")
-            lines.append(cell.block.code.hasSuffix("\n") ? String(cell.block.code.dropLast()) : cell.block.code)
-            lines.append("#sourceLocation()")
-        }
-        lines.append("_endProgram()")
-        return lines.joined(separator: "\n") + "\n"
+        return lines
+    }
+
+    /// `code` between `#sourceLocation` directives that give it the file and first line it
+    /// has in the lesson.
+    package static func located(_ code: String, file: String, line: Int) -> [String] {
+        ["#sourceLocation(file: \(literal(file)), line: \(line))",
+         code.hasSuffix("\n") ? String(code.dropLast()) : code,
+         "#sourceLocation()"]
     }
 
     /// A Swift string literal for `text`.
     static func literal(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n", "\r", "\t", "\0": result += "\\u{\(String(scalar.value, radix: 16))}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
     }
 }

@@ -118,6 +118,7 @@ public struct Runner: Sendable {
             switch stream {
             case .stdout: take(demultiplexer.feed(bytes))
             case .stderr: if let current { results[current].errorOutput += String(decoding: bytes, as: UTF8.self) }
+            case .results: break // a lesson program has no private channel
             }
             return printed <= outputLimit
         }

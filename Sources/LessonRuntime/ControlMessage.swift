@@ -27,7 +27,7 @@ public enum ControlMessage: Equatable, Sendable {
 
     /// Decodes the text between `RS nonce SP` and `LF`.
     public init?(decoding body: Substring) {
-        let fields = body.split(separator: Self.separator, omittingEmptySubsequences: false).map(Self.unescape)
+        let fields = body.split(separator: Self.separator, omittingEmptySubsequences: false).map(FieldEscaping.unescape)
         switch (fields.first, fields.count) {
         case ("cell", 2): guard let index = Int(fields[1]) else { return nil }; self = .cell(index)
         case ("figure", 3): self = .figure(name: fields[1], caption: fields[2])
@@ -36,32 +36,8 @@ public enum ControlMessage: Equatable, Sendable {
         }
     }
 
+    /// A field with RS and US made spaces (they delimit messages and fields), then escaped.
     private static func escape(_ field: String) -> String {
-        var result = ""
-        for character in field {
-            switch character {
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\u{1E}", "\u{1F}": result += " "
-            default: result.append(character)
-            }
-        }
-        return result
-    }
-
-    private static func unescape<S: StringProtocol>(_ field: S) -> String {
-        var result = ""
-        var escaping = false
-        for character in field {
-            if escaping {
-                result.append(character == "n" ? "\n" : character)
-                escaping = false
-            } else if character == "\\" {
-                escaping = true
-            } else {
-                result.append(character)
-            }
-        }
-        return result
+        FieldEscaping.escape(String(field.map { $0 == "\u{1E}" || $0 == "\u{1F}" ? " " : $0 }))
     }
 }

@@ -81,7 +81,7 @@ package enum GradingChannel {
 
     private static func send(_ kind: String, _ fields: [String]) {
         guard resultFD >= 0 else { return }
-        let body = ([String(sequence), kind] + fields.map(escape)).joined(separator: "\t")
+        let body = ([String(sequence), kind] + fields.map(FieldEscaping.escape)).joined(separator: "\t")
         sequence += 1
         let line = Array((body + "\t" + SHA256.hex(SHA256.hmac(key: key, message: Array(body.utf8))) + "\n").utf8)
         var written = 0
@@ -90,27 +90,6 @@ package enum GradingChannel {
             guard count > 0 else { return }
             written += count
         }
-    }
-
-    /// Backslash, tab and newline escaped, so a field never splits a line.
-    package static func escape(_ field: String) -> String {
-        field.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t").replacingOccurrences(of: "\n", with: "\\n")
-    }
-
-    package static func unescape(_ field: Substring) -> String {
-        var result = ""
-        var escaping = false
-        for character in field {
-            if escaping {
-                result.append(character == "n" ? "\n" : character == "t" ? "\t" : character)
-                escaping = false
-            } else if character == "\\" {
-                escaping = true
-            } else {
-                result.append(character)
-            }
-        }
-        return result
     }
 
     /// The kind and fields of `line` (without its LF) when it carries a valid MAC under
@@ -125,7 +104,7 @@ package enum GradingChannel {
               zip(mac.utf8, expected.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else { return nil }
         let parts = body.split(separator: "\t", omittingEmptySubsequences: false)
         guard parts.count >= 2, Int(parts[0]) == sequence else { return nil }
-        return (String(parts[1]), parts.dropFirst(2).map(unescape))
+        return (String(parts[1]), parts.dropFirst(2).map(FieldEscaping.unescape))
     }
 }
 
