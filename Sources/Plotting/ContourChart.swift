@@ -5,6 +5,9 @@
 /// ContourChart("GD on (x₁ − 5)² + x₂²", xRange: -10...10, yRange: -8...8,
 ///              paths: [Series("γ = 0.1", x: xs, y: ys)]) { x1, x2 in (x1 - 5) * (x1 - 5) + x2 * x2 }
 /// ```
+/// `marks` are points to point out (critical points, a minimum): each series is drawn as
+/// markers only, in a shape and colour of its own, named in the legend.
+///
 /// The axes take their labels from `x` and `y` and their limits from `xRange` and `yRange`.
 /// With `equalAspect` (the default) one unit is as long across as up, so the gradient
 /// meets the contour lines at right angles as it does on paper; the default size fits
@@ -19,6 +22,7 @@ public struct ContourChart: Chart {
   public var values: [[Double]]
   public var levels: ContourLevels
   public var paths: [Series]
+  public var marks: [Series]
   /// Whether one unit of x is drawn as long as one unit of y.
   public var equalAspect: Bool
   public var size: Size
@@ -33,8 +37,8 @@ public extension ContourChart {
   init(
     _ title: String = "", x: Axis = "x₁", y: Axis = "x₂", xRange: ClosedRange<Double>,
     yRange: ClosedRange<Double>, resolution: Int = 81, levels: ContourLevels = .quantiles(10),
-    paths: [Series] = [], equalAspect: Bool = true, size: Size? = nil, description: String? = nil,
-    _ f: (Double, Double) -> Double
+    paths: [Series] = [], marks: [Series] = [], equalAspect: Bool = true, size: Size? = nil,
+    description: String? = nil, _ f: (Double, Double) -> Double
   ) {
     precondition(resolution >= 2, "a contour grid needs resolution ≥ 2, got \(resolution)")
     precondition(x.scale == .linear && y.scale == .linear, "contour axes are linear")
@@ -45,7 +49,7 @@ public extension ContourChart {
     }
     self.init(
       title: title, x: x, y: y, xRange: xRange, yRange: yRange, values: values, levels: levels, paths: paths,
-      equalAspect: equalAspect, size: .square, description: description)
+      marks: marks, equalAspect: equalAspect, size: .square, description: description)
     self.size = size ?? (equalAspect ? fittedSize : .square)
   }
 
@@ -69,6 +73,10 @@ extension ContourChart: PanelChart {
       text += " \(label): \(path.x.count) points from (\(Format.significant(x0)), \(Format.significant(y0)))"
       text += " to (\(Format.significant(x1)), \(Format.significant(y1)))."
     }
+    for mark in marks {
+      let places = zip(mark.x, mark.y).map { "(\(Format.significant($0)), \(Format.significant($1)))" }
+      text += " Marked\(mark.name.isEmpty ? "" : " " + mark.name): " + places.joined(separator: ", ") + "."
+    }
     return text + frame.notes.map { " " + $0 }.joined()
   }
 
@@ -77,7 +85,24 @@ extension ContourChart: PanelChart {
     frame.drawGrid(into: &svg)
     drawContours(in: frame, into: &svg)
     for (i, path) in paths.enumerated() { path.drawTrajectory(i, in: frame, into: &svg) }
+    for (k, mark) in marks.enumerated() {
+      let visible = mark.pixels(in: frame).filter { $0.x.isFinite && $0.y.isFinite && frame.plot.contains($0) }
+      svg.group([("class", Palette.className(paths.count + k))]) { svg in
+        svg.path(visible.map { Self.markShape(k).path(at: $0, radius: 4.5) }.joined(), class: "mark")
+      }
+    }
     frame.drawGuides(into: &svg)
+  }
+
+  /// The shape of the k-th series of marks: none of a path's (dots, ring, end diamond).
+  private static func markShape(_ k: Int) -> MarkerShape {
+    [MarkerShape.square, .triangle, .triangleDown][k % 3]
+  }
+
+  private var legend: [LegendEntry] {
+    trajectoryLegend(paths) + marks.enumerated().filter { !$1.name.isEmpty }.map { k, mark in
+      LegendEntry(name: mark.name, color: paths.count + k, swatch: .marker(Self.markShape(k)))
+    }
   }
 
   private var resolvedLevels: [Double] { levels.resolve(values.flatMap { $0 }) }
@@ -120,20 +145,20 @@ extension ContourChart: PanelChart {
     let height = min(max(380 * aspect, 160), 480)
     let width = min(380, height / aspect)
     let frame = Frame(bounds: Rect(x: 0, y: 0, width: width + 200, height: height + 200), title: title,
-      x: guides.x, y: guides.y, legend: trajectoryLegend(paths), skipped: 0)
+      x: guides.x, y: guides.y, legend: legend, skipped: 0)
     let furniture = (width: width + 200 - frame.plot.width, height: height + 200 - frame.plot.height)
     return Size((width + furniture.width).rounded(.up), (height + furniture.height).rounded(.up))
   }
 
   private var guides: (x: AxisGuide, y: AxisGuide) {
-    (AxisGuide(Axis(x.label, limits: xRange), data: paths.flatMap(\.x)),
-     AxisGuide(Axis(y.label, limits: yRange), data: paths.flatMap(\.y)))
+    (AxisGuide(Axis(x.label, limits: xRange), data: (paths + marks).flatMap(\.x)),
+     AxisGuide(Axis(y.label, limits: yRange), data: (paths + marks).flatMap(\.y)))
   }
 
   private func frame(at origin: Point) -> Frame {
-    let skipped = paths.map { $0.unplottable(x: .linear, y: .linear) }.reduce(0, +)
+    let skipped = (paths + marks).map { $0.unplottable(x: .linear, y: .linear) }.reduce(0, +)
     return Frame(
-      bounds: Rect(origin, size), title: title, x: guides.x, y: guides.y, legend: trajectoryLegend(paths),
+      bounds: Rect(origin, size), title: title, x: guides.x, y: guides.y, legend: legend,
       skipped: skipped, aspect: equalAspect ? aspect : nil)
   }
 }

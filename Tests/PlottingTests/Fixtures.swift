@@ -10,6 +10,7 @@ enum Fixtures {
       ("line-long", lineLong),
       ("scatter", scatter),
       ("contour", contour),
+      ("contour-marks", contourMarks),
       ("function-steps", functionSteps),
       ("histograms", histograms),
       ("bar-log", barLog),
@@ -90,6 +91,14 @@ enum Fixtures {
       "Descent on 0.1x₁² + x₂²", xRange: -10...10, yRange: -6...6,
       paths: [run("SGD, γ = 0.9", 0.9, momentum: 0), run("SGD, γ = 1", 1, momentum: 0), run("momentum", 0.1, momentum: 0.8)]
     ) { x1, x2 in 0.1 * x1 * x1 + x2 * x2 }
+  }
+
+  /// The saddle x₁² + x₁ − 4x₁x₂ + x₁³x₂ with its three critical points marked (lesson 1).
+  static var contourMarks: ContourChart {
+    ContourChart(
+      "Saddle points", xRange: -3...3, yRange: -1.5...1.5, levels: .values([-6, -2, 0, 1, 2, 4, 6, 8, 12]),
+      marks: [Series("f = 0", x: [0], y: [0.25]), Series("f = 2", x: [-2], y: [0.375]), Series("f = 6", x: [2], y: [-0.625])]
+    ) { x1, x2 in x1 * x1 + x1 - 4 * x1 * x2 + x1 * x1 * x1 * x2 }
   }
 
   /// Gradient descent on x² − 10x + 1 from x = 20 (lesson 2): γ = 0.1 converges, γ = 1
