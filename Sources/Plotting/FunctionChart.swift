@@ -36,7 +36,8 @@ public struct FunctionChart: Chart {
   public var y: Axis
   /// The function sampled over the domain.
   public var curve: Series
-  /// Tangent lines, as two points each.
+  /// Tangent lines, as three points each: the domain's ends and, between them, where the
+  /// tangent touches the curve (marked).
   public var tangents: [Series]
   /// Descent runs, as points on the curve.
   public var steps: [Series]
@@ -59,9 +60,9 @@ public extension FunctionChart {
     let lines = tangents.map { t -> Series in
       let h = 1e-6 * max(1, t.at.magnitude)
       let slope = t.slope ?? (f(t.at + h) - f(t.at - h)) / (2 * h)
-      let ends = [domain.lowerBound, domain.upperBound]
+      let xs = [domain.lowerBound, t.at, domain.upperBound]
       return Series(
-        "tangent at x = " + Format.significant(t.at), x: ends, y: ends.map { f(t.at) + slope * ($0 - t.at) }, style: .dashed)
+        "tangent at x = " + Format.significant(t.at), x: xs, y: xs.map { f(t.at) + slope * ($0 - t.at) }, style: .dashed)
     }
     self.init(
       title: title, x: xAxis, y: y, curve: Series("", over: domain, samples: samples, f),
@@ -99,8 +100,16 @@ extension FunctionChart: PanelChart {
     let frame = self.frame(at: origin)
     frame.drawGrid(into: &svg)
     svg.path(Polyline.pathData(curve.pixels(in: frame), clip: frame.plot), class: "line")
-    for t in tangents { svg.path(Polyline.pathData(t.pixels(in: frame), clip: frame.plot), class: "line thin dashed") }
     for (i, run) in steps.enumerated() { run.drawTrajectory(i, in: frame, into: &svg) }
+    for (k, t) in tangents.enumerated() {
+      let points = t.pixels(in: frame)
+      svg.group([("class", Palette.className(steps.count + k))]) { svg in
+        svg.path(Polyline.pathData(points, clip: frame.plot), class: "line thin dashed")
+        if points.count == 3, frame.plot.contains(points[1]) {
+          svg.path(MarkerShape.square.path(at: points[1], radius: 3.5), class: "mark")
+        }
+      }
+    }
     frame.drawGuides(into: &svg)
   }
 
@@ -108,8 +117,9 @@ extension FunctionChart: PanelChart {
     let xGuide = AxisGuide(x, data: curve.x + steps.flatMap(\.x))
     let yGuide = AxisGuide(y, data: curve.y + steps.flatMap(\.y), fitTo: curve.y)
     let skipped = ([curve] + steps).map { $0.unplottable(x: x.scale, y: y.scale) }.reduce(0, +)
-    var legend = tangents.map { LegendEntry(name: $0.name, color: nil, swatch: .line(dash: "thin dashed", marker: nil)) }
-    legend += trajectoryLegend(steps)
+    let legend = trajectoryLegend(steps) + tangents.enumerated().map { k, t in
+      LegendEntry(name: t.name, color: steps.count + k, swatch: .line(dash: "thin dashed", marker: .square))
+    }
     return Frame(
       bounds: Rect(origin, size), title: title,
       x: xGuide, y: yGuide, legend: legend, skipped: skipped)
