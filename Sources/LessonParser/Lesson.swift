@@ -37,15 +37,19 @@ public struct CodeBlock: Sendable, Equatable {
     public var contentLines: Range<Int>
     /// Lines between `// BEGIN SOLUTION` and `// END SOLUTION`, markers included (exercises only).
     public var solutions: [ClosedRange<Int>]
+    /// Spaces before the opening fence, which cmark removes from each content line: add it
+    /// to a column in `code` to get the column in the lesson.
+    public var indent: Int
 
     public init(role: Role, attributes: Attributes, code: String, line: Int,
-                contentLines: Range<Int>, solutions: [ClosedRange<Int>] = []) {
+                contentLines: Range<Int>, solutions: [ClosedRange<Int>] = [], indent: Int = 0) {
         self.role = role
         self.attributes = attributes
         self.code = code
         self.line = line
         self.contentLines = contentLines
         self.solutions = solutions
+        self.indent = indent
     }
 
     /// The first line of the block's content (the line after the opening fence).

@@ -23,7 +23,11 @@ public enum LessonReader {
     }
 
     /// Parses lesson text; `file` names it in diagnostics and in the lesson.
-    public static func parse(_ source: String, file: String) -> (lesson: Lesson, diagnostics: [Diagnostic]) {
+    ///
+    /// Line endings are made `\n` first (Windows' `\r\n` and old Macs' `\r` alike), so that
+    /// every stage counts the lines cmark counts; the lesson keeps the normalised text.
+    public static func parse(_ text: String, file: String) -> (lesson: Lesson, diagnostics: [Diagnostic]) {
+        let source = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         let (yaml, body) = FrontMatter.split(source)
         var (frontMatter, diagnostics) = yaml.map { FrontMatter.read($0, file: file) } ?? (FrontMatter(), [])
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
@@ -76,7 +80,7 @@ public enum LessonReader {
         let closed = node.end.line > node.start.line && closingLine.hasPrefix(String(repeating: marker, count: fenceLength))
         let contentEnd = closed ? node.end.line : node.end.line + 1
         var block = CodeBlock(role: role, attributes: attributes, code: code, line: node.start.line,
-                              contentLines: (node.start.line + 1)..<max(node.start.line + 1, contentEnd))
+                              contentLines: (node.start.line + 1)..<max(node.start.line + 1, contentEnd), indent: indent)
         var problems = diagnostics
         if !closed && role != .plain {
             problems.append(Diagnostic(file: file, line: node.start.line, column: indent + 1, "code block is never closed"))

@@ -64,19 +64,26 @@ struct ChildProcess {
         var open = pipes.map { (fd: $0.pipe.read, stream: $0.stream) }
         defer { open.forEach { close($0.fd) } }
         var ending: Ending?
-        var status: Int32 = 0
-        var exited = false
+        var exitedAt: UInt64?
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while !open.isEmpty {
-            let remaining = Int64(deadline().uptimeNanoseconds) - Int64(DispatchTime.now().uptimeNanoseconds)
+        while true {
+            let now = DispatchTime.now().uptimeNanoseconds
+            let remaining = Int64(deadline().uptimeNanoseconds) - Int64(now)
             if remaining <= 0 && ending == nil {
                 ending = .timedOut
                 kill(-pid, SIGKILL)
             }
+            if exitedAt == nil && Self.hasExited(pid) {
+                kill(-pid, SIGKILL) // descendants left behind die with their leader
+                exitedAt = now
+            }
+            // Once the leader is gone, read what is left for a moment, no longer: a descendant
+            // that left the process group may hold the pipes open and write for ever.
+            if let exitedAt, open.isEmpty || ending != nil || now - exitedAt > 500_000_000 { break }
+            let wait = exitedAt != nil ? 50 : Int32(clamping: max(0, min(remaining / 1_000_000, 100)))
             var fds = open.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) }
-            let wait = exited ? 50 : Int32(clamping: max(0, min(remaining / 1_000_000, 100)))
-            let ready = poll(&fds, nfds_t(fds.count), wait)
-            if ready == 0 && exited { break } // the child is gone; whoever holds the pipes is killed below
+            let ready = poll(&fds, nfds_t(fds.count), wait) // with no pipes left, a sleep
+            if ready == 0 && exitedAt != nil { break }
             // stdout first: a program writes there before it writes to stderr about it.
             var closed: [Int32] = []
             for (index, fd) in fds.enumerated() where fd.revents != 0 {
@@ -90,16 +97,19 @@ struct ChildProcess {
             }
             closed.forEach { close($0) }
             open.removeAll { closed.contains($0.fd) }
-            if !exited && waitpid(pid, &status, WNOHANG) == pid {
-                exited = true
-                kill(-pid, SIGKILL) // descendants left behind die with their leader
-            }
         }
-        if !exited { waitpid(pid, &status, 0) }
-        kill(-pid, SIGKILL)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0) // the leader has exited; reap it
         if let ending { return ending }
         let signal = status & 0x7f
         return signal == 0 ? .exited((status >> 8) & 0xff) : .signalled(signal)
+    }
+
+    /// Whether the child has exited, without reaping it: until it is reaped its process
+    /// group id cannot be given to another process, so killing the group stays safe.
+    private static func hasExited(_ pid: pid_t) -> Bool {
+        var info = siginfo_t()
+        return waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info._sifields._sigchld.si_pid == pid
     }
 
     /// Starts the program with stdin from /dev/null and each `descriptors` key made a copy

@@ -31,7 +31,8 @@ package struct ProgramGenerator {
         lines.append("/// The lesson's hyperparameters, from its front matter or `--set`.")
         lines.append("struct LessonParameters {")
         for parameter in lesson.frontMatter.params {
-            lines.append("    let \(parameter.name): \(parameter.value.swiftType) = _parameter(\"\(parameter.name)\")")
+            // In backticks: a parameter may be named like a keyword (`class`, `in`).
+            lines.append("    let `\(parameter.name)`: \(parameter.value.swiftType) = _parameter(\"\(parameter.name)\")")
         }
         lines.append("}")
         lines.append("let params = LessonParameters()")

@@ -58,6 +58,11 @@ public struct Runner: Sendable {
         }
         return cells.enumerated().map { index, cell in
             var own = diagnostics.filter { $0.file == lesson.file && cell.block.contentLines.contains($0.line) }
+                .map { diagnostic in
+                    var placed = diagnostic
+                    placed.column += cell.block.indent
+                    return placed
+                }
             if index == 0 { own += unplaced; unplaced = [] }
             return CellRun(cell: cell, status: own.isEmpty ? .notRun("the lesson does not compile") : .failed(own))
         }
@@ -101,13 +106,13 @@ public struct Runner: Sendable {
                     current = index
                     results[index].status = .passed
                     cellStart = DispatchTime.now()
-                case .message(.figure(let name, let caption)):
+                case .message(.figure(let name, let caption)) where isFigureName(name):
                     let svg = (try? String(contentsOf: figures.appendingPathComponent("\(name).svg"), encoding: .utf8)) ?? ""
                     if let current { results[current].figures.append(Figure(name: name, caption: caption, svg: svg)) }
                 case .message(.failure(let line, let message)):
                     if let current { failures[current, default: []].append(Diagnostic(file: lesson.file, line: line, message)) }
-                case .message(.cell):
-                    break
+                case .message(.cell), .message(.figure):
+                    break // out of range, or a name no figure() call sends
                 }
             }
         }

@@ -6,7 +6,7 @@ import Plotting
 ///
 /// `name` is letters, digits, `-` and `_`. The SVG is written atomically.
 public func figure(_ name: String, caption: String, _ chart: some Chart, line: Int = #line) {
-    guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+    guard isFigureName(name) else {
         Channel.send(.failure(line: line, message: "figure name '\(name)' must be letters, digits, '-' or '_'"))
         return
     }
@@ -18,4 +18,10 @@ public func figure(_ name: String, caption: String, _ chart: some Chart, line: I
     } catch {
         Channel.send(.failure(line: line, message: "cannot write figure '\(name)': \(error.localizedDescription)"))
     }
+}
+
+/// Whether `name` can name a figure's file: ASCII letters, digits, `-` and `_`, not empty.
+/// The runner checks it again, since a program could send any name down the channel.
+package func isFigureName(_ name: String) -> Bool {
+    !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
 }

@@ -22,6 +22,9 @@ import Testing
         "broken/bad-front-matter.md:3:8: error: malformed front matter",
         "broken/orphan-output.md:6:1: error: an output block must come right after a swift spec block",
         "broken/not-utf8.md:5:18: error: lesson is not valid UTF-8",
+        "broken/indented-error.md:5:16: error: cannot convert value of type 'String' to specified type 'Int'",
+        "broken/closed-output.md:5:1: error: the block did not finish within 1 s",
+        "broken/escaped-child.md:5:1: error: the block did not finish within 1 s",
     ])
     func eachProblemIsReportedAtItsLine(_ expected: String) throws {
         let result = try result
@@ -31,7 +34,7 @@ import Testing
     @Test func theRunFailsButFinishes() throws {
         let result = try result
         #expect(result.status == 1)
-        #expect(result.stdout.hasSuffix("3 passed, 10 failed\n"), "\(result.stdout)")
+        #expect(result.stdout.hasSuffix("5 passed, 13 failed\n"), "\(result.stdout)")
     }
 
     @Test func aTrapShowsTheRuntimeMessage() throws {
@@ -40,6 +43,11 @@ import Testing
 
     @Test func aWrongOutputShowsADiff() throws {
         #expect(try result.stdout.contains("- f(5) = -25\n+ f(5) = -24.0"))
+    }
+
+    @Test func windowsAndOldMacLineEndingsRead() throws {
+        let alone = try DescentBinary.run(["test", "--lessons", "broken", "crlf-endings", "cr-endings"], in: DescentBinary.fixture(""))
+        #expect(alone.stdout == "2 passed, 0 failed\n")
     }
 
     @Test func theGoodLessonPassesAlone() throws {

@@ -16,9 +16,18 @@ enum DescentBinary {
         packageRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures/\(name)")
     }
 
+    /// Where this test run keeps its copies of fixtures: `.build/e2e-fixtures`, emptied when
+    /// a run first needs it, so copies never pile up (some live as long as the run).
+    private static let copies: URL = {
+        let folder = packageRoot.appendingPathComponent(".build/e2e-fixtures")
+        try? FileManager.default.removeItem(at: folder)
+        return folder
+    }()
+
     /// A fresh copy of a fixture folder, for tests that change files.
     static func copyOfFixture(_ name: String) throws -> URL {
-        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("descent-e2e-\(UUID().uuidString)")
+        let copy = copies.appendingPathComponent("\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: copies, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: fixture(name), to: copy)
         return copy
     }
