@@ -175,7 +175,7 @@ public struct Grader: Sendable {
             }
             return "the program trapped (signal \(signal))" + (detail.map { ": \($0)" } ?? "")
         case .timedOut(let seconds, _):
-            return "it did not finish within \(Self.formatted(seconds)) s and was stopped"
+            return "it did not finish within \(seconds.secondsText) s and was stopped"
         case .flooded(let bytes):
             return "the program printed more than \(bytes >> 10) KiB and was stopped"
         case .forged(let lines):
@@ -183,10 +183,6 @@ public struct Grader: Sendable {
         case .failedToStart(let message):
             return "the program could not be run: \(message)"
         }
-    }
-
-    static func formatted(_ seconds: Double) -> String {
-        seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
     }
 
     private func checkGrades(lesson: Lesson, exercise: CodeBlock, edition: StudentEdition, reason: String?) -> [CheckGrade] {

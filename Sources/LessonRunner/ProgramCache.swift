@@ -13,7 +13,7 @@ struct ProgramCache {
     enum Outcome {
         case compiled(executable: String)
         /// The compiler's error lines, as it printed them (`file:line:col: error: …`).
-        case failed([Diagnostic], log: String)
+        case failed([Diagnostic])
     }
 
     func compile(source: String, lesson: Lesson) throws -> Outcome {
@@ -44,7 +44,7 @@ struct ProgramCache {
                 let reason = ending == .timedOut ? "the compiler took longer than \(Int(compileTimeLimit)) s" : "the compiler failed"
                 diagnostics = [Diagnostic(file: lesson.file, line: 1, "\(reason):\n\(text.suffix(2000))")]
             }
-            return .failed(diagnostics, log: text)
+            return .failed(diagnostics)
         }
         // Another descent may have compiled the same program meanwhile; either copy will do.
         do {

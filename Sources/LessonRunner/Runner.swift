@@ -30,7 +30,7 @@ public struct Runner: Sendable {
         do {
             let source = ProgramGenerator(lesson: lesson).source
             switch try ProgramCache(toolchain: toolchain).compile(source: source, lesson: lesson) {
-            case .failed(let diagnostics, _):
+            case .failed(let diagnostics):
                 return LessonRun(lesson: lesson, cells: Self.compileFailures(diagnostics, cells: cells, lesson: lesson), overridden: overridden)
             case .compiled(let executable):
                 let values = parameterValues(of: lesson)
@@ -152,7 +152,7 @@ public struct Runner: Sendable {
         case .exited(0): return nil
         case .exited(let status): return "the block exited with status \(status)" + (detail.isEmpty ? "" : ":\n\(detail)")
         case .signalled(let signal): return "the block trapped (signal \(signal))" + (detail.isEmpty ? "" : ":\n\(detail)")
-        case .timedOut: return "the block did not finish within \(timeout.formatted()) s and was stopped (set timeout= to allow more)"
+        case .timedOut: return "the block did not finish within \(timeout.secondsText) s and was stopped (set timeout= to allow more)"
         case .stopped: return "the lesson printed more than \(limit >> 20) MiB and was stopped"
         }
     }
@@ -179,8 +179,9 @@ public struct Runner: Sendable {
     }
 }
 
-private extension Double {
-    func formatted() -> String {
+package extension Double {
+    /// Seconds as a person writes them: `60`, `0.5`.
+    var secondsText: String {
         self == rounded() ? String(Int(self)) : String(self)
     }
 }

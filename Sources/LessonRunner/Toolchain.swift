@@ -13,7 +13,6 @@ struct Toolchain: Sendable {
 
     let compiler: String
     let buildDirectory: URL
-    let packageRoot: URL
     let objects: [String]
     let flags: [String]
 
@@ -37,7 +36,7 @@ struct Toolchain: Sendable {
         let flags = ["-I", modules.path, "-I", packageRoot.appendingPathComponent("Sources/COpenBLAS").path]
             + blas.flatMap { $0.hasPrefix("-I") ? ["-Xcc", $0] : [$0] }
             + ["-lm"]
-        return Toolchain(compiler: compiler, buildDirectory: buildDirectory, packageRoot: packageRoot, objects: objects, flags: flags)
+        return Toolchain(compiler: compiler, buildDirectory: buildDirectory, objects: objects, flags: flags)
     }
 
     /// The arguments that compile `source` into `output`.
