@@ -10,11 +10,11 @@ import Glibc
 /// A grading program also gets a private channel: with a `key`, descriptor 3 is a pipe
 /// holding the key (written and closed before the program starts) and descriptor 4 the
 /// write end of a pipe read here as the `.results` stream.
-struct ChildProcess {
-    enum Stream { case stdout, stderr, results }
+package struct ChildProcess {
+    package enum Stream { case stdout, stderr, results }
 
     /// How a run ended.
-    enum Ending: Equatable {
+    package enum Ending: Equatable {
         case exited(Int32)
         case signalled(Int32)
         /// Killed because `deadline` passed.
@@ -28,6 +28,17 @@ struct ChildProcess {
     var environment: [String: String] = ProcessInfo.processInfo.environment
     /// The grading key passed on descriptor 3; nil for a program with no private channel.
     var key: [UInt8]?
+    /// A file the program reads as its stdin; nil for /dev/null.
+    var input: String?
+
+    package init(executable: String, arguments: [String] = [], environment: [String: String] = ProcessInfo.processInfo.environment,
+                 key: [UInt8]? = nil, input: String? = nil) {
+        self.executable = executable
+        self.arguments = arguments
+        self.environment = environment
+        self.key = key
+        self.input = input
+    }
 
     /// Runs to the end.
     ///
@@ -35,7 +46,7 @@ struct ChildProcess {
     ///   - deadline: asked after every read; the monotonic time (`DispatchTime.now()`) past
     ///     which the process group is killed.
     ///   - consume: called with each chunk read; return `false` to kill the group.
-    func run(deadline: () -> DispatchTime, consume: (Stream, ArraySlice<UInt8>) -> Bool) throws -> Ending {
+    package func run(deadline: () -> DispatchTime, consume: (Stream, ArraySlice<UInt8>) -> Bool) throws -> Ending {
         var pipes: [(stream: Stream, pipe: Pipe)] = [(.stdout, try Pipe()), (.stderr, try Pipe())]
         var descriptors: [Int32: Int32] = [1: pipes[0].pipe.write, 2: pipes[1].pipe.write]
         var keyPipe: Pipe?
@@ -112,13 +123,13 @@ struct ChildProcess {
         return waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info._sifields._sigchld.si_pid == pid
     }
 
-    /// Starts the program with stdin from /dev/null and each `descriptors` key made a copy
-    /// of its value, in a new process group, with default signal handling.
+    /// Starts the program with stdin from `input` (or /dev/null) and each `descriptors` key
+    /// made a copy of its value, in a new process group, with default signal handling.
     private func spawn(_ descriptors: [Int32: Int32]) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, input ?? "/dev/null", O_RDONLY, 0)
         // Every source descriptor is above 4 (see Pipe), so no dup2 clobbers another; the
         // sources themselves are closed on exec.
         for (target, source) in descriptors.sorted(by: { $0.key < $1.key }) {

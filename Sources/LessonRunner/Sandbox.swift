@@ -125,8 +125,7 @@ public struct Sandbox: Sendable {
     /// The folders the Swift runtime libraries of lesson programs are loaded from.
     static var runtimeLibraryFolders: [String] {
         let environment = ProcessInfo.processInfo.environment
-        let compiler = environment["SWIFT_EXEC"] ?? (environment["PATH"] ?? "").split(separator: ":").map { "\($0)/swiftc" }
-            .first { FileManager.default.isExecutableFile(atPath: $0) } ?? "/usr/bin/swiftc"
+        let compiler = environment["SWIFT_EXEC"] ?? executablePath("swiftc") ?? "/usr/bin/swiftc"
         let usr = URL(fileURLWithPath: compiler).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
         return [usr.appendingPathComponent("lib/swift/linux").path]
     }

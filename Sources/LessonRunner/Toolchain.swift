@@ -69,12 +69,10 @@ struct Toolchain: Sendable {
     }
 
     private static func executable(named name: String) throws -> String {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for folder in path.split(separator: ":") {
-            let candidate = "\(folder)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        guard let found = executablePath(name) else {
+            throw RunnerError("cannot find \(name) on the PATH; install the Swift toolchain or set SWIFT_EXEC")
         }
-        throw RunnerError("cannot find \(name) on the PATH; install the Swift toolchain or set SWIFT_EXEC")
+        return found
     }
 
     private static func pkgConfig(_ arguments: [String]) throws -> [String] {

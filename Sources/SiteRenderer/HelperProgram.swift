@@ -1,9 +1,11 @@
 import Foundation
+import LessonRunner
 
 /// Runs a helper program (node, python) once: JSON in on stdin, JSON out on stdout.
 ///
-/// Input and output go through files, so neither side can block on a full pipe; a helper
-/// that runs past `timeout` is stopped and reported.
+/// The input goes through a file and the output is read as it comes, so neither side can
+/// block the other; a helper that runs past `timeout` is stopped, with everything it
+/// started, and reported.
 struct HelperProgram {
     var executable: String
     var arguments: [String]
@@ -15,40 +17,33 @@ struct HelperProgram {
     /// Runs the helper on `input` and decodes what it prints as `Output`.
     func run<Input: Encodable, Output: Decodable>(_ input: Input, as output: Output.Type) throws -> Output {
         let manager = FileManager.default
-        let folder = manager.temporaryDirectory.appendingPathComponent("descent-helper-\(UUID().uuidString)")
-        try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? manager.removeItem(at: folder) }
-        let inFile = folder.appendingPathComponent("in.json")
-        let outFile = folder.appendingPathComponent("out.json")
-        let errFile = folder.appendingPathComponent("err.txt")
+        let inFile = manager.temporaryDirectory.appendingPathComponent("descent-helper-\(UUID().uuidString).json")
         try JSONEncoder().encode(input).write(to: inFile)
-        try Data().write(to: outFile)
-        try Data().write(to: errFile)
+        defer { try? manager.removeItem(at: inFile) }
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.standardInput = try FileHandle(forReadingFrom: inFile)
-        process.standardOutput = try FileHandle(forWritingTo: outFile)
-        process.standardError = try FileHandle(forWritingTo: errFile)
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
+        var printed: [UInt8] = [], errors: [UInt8] = []
+        let process = ChildProcess(executable: executable, arguments: arguments,
+                                   environment: ProcessInfo.processInfo.environment.merging(environment) { $1 },
+                                   input: inFile.path)
+        let deadline = DispatchTime.now() + timeout
+        let ending: ChildProcess.Ending
         do {
-            try process.run()
+            ending = try process.run(deadline: { deadline }) { stream, bytes in
+                if stream == .stdout { printed += bytes } else { errors += bytes }
+                return true
+            }
         } catch {
-            throw HelperError("cannot start \(executable): \(error.localizedDescription)")
+            throw HelperError("cannot start \(executable): \(error)")
         }
-        if finished.wait(timeout: .now() + timeout) == .timedOut {
-            process.terminate()
-            throw HelperError("\(name) did not finish within \(Int(timeout)) s and was stopped")
-        }
-        let errors = (try? String(contentsOf: errFile, encoding: .utf8)) ?? ""
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            throw HelperError("\(name) failed (status \(process.terminationStatus)); it needs \(needs):\n\(errors.trimmingCharacters(in: .whitespacesAndNewlines))")
+        switch ending {
+        case .exited(0): break
+        case .timedOut: throw HelperError("\(name) did not finish within \(Int(timeout)) s and was stopped")
+        default:
+            let message = String(decoding: errors, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw HelperError("\(name) failed (\(ending)); it needs \(needs):\n\(message)")
         }
         do {
-            return try JSONDecoder().decode(Output.self, from: Data(contentsOf: outFile))
+            return try JSONDecoder().decode(Output.self, from: Data(printed))
         } catch {
             throw HelperError("\(name) printed something that is not its expected JSON: \(error)")
         }
@@ -60,10 +55,7 @@ struct HelperProgram {
 
     /// The first of `candidates` that is an executable file, else `name` found on the PATH.
     static func locate(_ name: String, preferring candidates: [String] = []) throws -> String {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        let found = (candidates + path.split(separator: ":").map { "\($0)/\(name)" })
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
-        guard let found else { throw HelperError("cannot find \(name) on the PATH") }
+        guard let found = executablePath(name, preferring: candidates) else { throw HelperError("cannot find \(name) on the PATH") }
         return found
     }
 }
