@@ -43,43 +43,17 @@ public struct GradingExecutor: Sendable {
     /// the libraries it links, so that no crafted source can pass for another).
     public func compile(_ source: String) -> Compilation {
         let key = SHA256.hex(SHA256.hash(Array((source + "\n" + toolchain.fingerprint + "\ngrading 1").utf8)))
-        let folder = toolchain.buildDirectory.appendingPathComponent("grading-programs")
-        let directory = folder.appendingPathComponent(key)
-        let executable = directory.appendingPathComponent("program")
-        if FileManager.default.isExecutableFile(atPath: executable.path) { return .compiled(executable: executable.path) }
-        let staging = folder.appendingPathComponent(".staging-\(UUID().uuidString)")
+        var cache = ProgramCache(toolchain: toolchain, folder: toolchain.buildDirectory.appendingPathComponent("grading-programs"),
+                                 compileTimeLimit: compileTimeLimit)
+        // Student code reaches the compiler too: bound its memory as well as its time.
+        cache.launcher = sandbox.map { [$0.prlimit, "--as=\(compileMemory)", "--"] } ?? []
+        // Code under grading may run the program but not read it: it holds the hidden checks.
+        cache.mode = 0o711
         do {
-            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: staging) }
-            let main = staging.appendingPathComponent("main.swift")
-            try source.write(to: main, atomically: true, encoding: .utf8)
-            var log: [UInt8] = []
-            let arguments = toolchain.arguments(source: main.path, output: staging.appendingPathComponent("program").path)
-            // Student code reaches the compiler too: bound its memory as well as its time.
-            let compiler = sandbox.map { ChildProcess(executable: $0.prlimit, arguments: ["--as=\(compileMemory)", "--", toolchain.compiler] + arguments) }
-                ?? ChildProcess(executable: toolchain.compiler, arguments: arguments)
-            let deadline = DispatchTime.now() + compileTimeLimit
-            let ending = try compiler.run(deadline: { deadline }) { _, bytes in
-                log += bytes
-                return log.count < 1 << 20
+            switch try cache.compile(source, key: key, place: ("", 0)) {
+            case .compiled(let executable): return .compiled(executable: executable)
+            case .failed(let diagnostics): return .failed(diagnostics)
             }
-            guard ending == .exited(0) else {
-                let text = String(decoding: log, as: UTF8.self)
-                let errors = ProgramCache.errors(in: text)
-                if !errors.isEmpty { return .failed(errors) }
-                let reason = switch ending {
-                case .timedOut: "the compiler took longer than \(Int(compileTimeLimit)) s and was stopped"
-                case .stopped: "the compiler printed more than 1 MiB and was stopped"
-                default: "the compiler failed:\n\(text.suffix(1000))"
-                }
-                return .failed([Diagnostic(file: "", line: 0, reason)])
-            }
-            // Code under grading may run the program but not read it: it holds the hidden checks.
-            chmod(staging.appendingPathComponent("program").path, 0o711)
-            do {
-                try FileManager.default.moveItem(at: staging, to: directory)
-            } catch where FileManager.default.isExecutableFile(atPath: executable.path) {}
-            return .compiled(executable: executable.path)
         } catch {
             return .failed([Diagnostic(file: "", line: 0, "cannot compile: \(error)")])
         }

@@ -1,24 +1,29 @@
 import Foundation
 import LessonParser
 
-/// Compiles generated lesson programs, keeping each executable under a hash of everything
-/// it is built from, so an unchanged lesson is never compiled twice.
+/// Compiles generated programs, keeping each executable in `folder/<key>/program`, where
+/// the key is a hash of everything the program is built from: an unchanged program is
+/// never compiled twice.
 struct ProgramCache {
     let toolchain: Toolchain
+    let folder: URL
     /// Seconds the compiler may take before it is stopped.
     var compileTimeLimit: Double = 600
+    /// A command and its arguments that the compiler runs under (`prlimit --as=…`), if any.
+    var launcher: [String] = []
+    /// The executable's mode: code under grading may run a program but not read it.
+    var mode: mode_t = 0o755
 
-    var folder: URL { toolchain.buildDirectory.appendingPathComponent("lesson-programs") }
-
-    enum Outcome {
+    enum Outcome: Equatable {
         case compiled(executable: String)
-        /// The compiler's error lines, as it printed them (`file:line:col: error: …`).
+        /// The compiler's error lines (`file:line:col: error: …`), or why it failed, at `place`.
         case failed([Diagnostic])
     }
 
-    func compile(source: String, lesson: Lesson) throws -> Outcome {
-        let key = Hash.fnv1a64(source + "\n" + toolchain.fingerprint)
-        let directory = folder.appendingPathComponent("\(lesson.slug)-\(key)")
+    /// Compiles `source` unless the program of this `key` exists. A failure that the
+    /// compiler does not place at a line is reported at `place`.
+    func compile(_ source: String, key: String, place: (file: String, line: Int)) throws -> Outcome {
+        let directory = folder.appendingPathComponent(key)
         let executable = directory.appendingPathComponent("program")
         if FileManager.default.isExecutableFile(atPath: executable.path) {
             return .compiled(executable: executable.path)
@@ -30,22 +35,26 @@ struct ProgramCache {
         try source.write(to: main, atomically: true, encoding: .utf8)
 
         var log: [UInt8] = []
-        let compiler = ChildProcess(executable: toolchain.compiler,
-                                    arguments: toolchain.arguments(source: main.path, output: staging.appendingPathComponent("program").path))
+        let command = launcher + [toolchain.compiler]
+        let compiler = ChildProcess(executable: command[0], arguments: Array(command.dropFirst())
+            + toolchain.arguments(source: main.path, output: staging.appendingPathComponent("program").path))
         let deadline = DispatchTime.now() + compileTimeLimit
         let ending = try compiler.run(deadline: { deadline }) { _, bytes in
             log += bytes
-            return log.count < 4 << 20
+            return log.count < 1 << 20
         }
         let text = String(decoding: log, as: UTF8.self)
         guard ending == .exited(0) else {
-            var diagnostics = Self.errors(in: text)
-            if diagnostics.isEmpty {
-                let reason = ending == .timedOut ? "the compiler took longer than \(Int(compileTimeLimit)) s" : "the compiler failed"
-                diagnostics = [Diagnostic(file: lesson.file, line: 1, "\(reason):\n\(text.suffix(2000))")]
+            let errors = Self.errors(in: text)
+            if !errors.isEmpty { return .failed(errors) }
+            let reason = switch ending {
+            case .timedOut: "the compiler took longer than \(Int(compileTimeLimit)) s and was stopped"
+            case .stopped: "the compiler printed more than 1 MiB and was stopped"
+            default: "the compiler failed:\n\(text.suffix(2000))"
             }
-            return .failed(diagnostics)
+            return .failed([Diagnostic(file: place.file, line: place.line, reason)])
         }
+        chmod(staging.appendingPathComponent("program").path, mode)
         // Another descent may have compiled the same program meanwhile; either copy will do.
         do {
             try FileManager.default.moveItem(at: staging, to: directory)
