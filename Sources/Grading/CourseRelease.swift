@@ -1,5 +1,6 @@
 import Foundation
 import LessonParser
+import LessonRunner
 
 /// The release stage: the instructor's lessons in, the student edition out, verified both
 /// ways before anything is written (as nbgrader's `validate` and `validate --invert`):
@@ -54,35 +55,14 @@ public struct CourseRelease: Sendable {
         return problems
     }
 
-    /// Writes the edition's lessons into `folder`, replacing it whole: the new folder is
-    /// built beside it and renamed into place, so an interrupted release leaves the
-    /// previous edition (or none) intact.
+    /// Writes the edition's lessons into `folder`, replacing it whole (see `FolderWriter`),
+    /// so an interrupted release leaves the previous edition (or none) intact.
     public func write(to folder: URL) throws {
-        let manager = FileManager.default
-        let parent = folder.deletingLastPathComponent()
-        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(".\(folder.lastPathComponent).partial-\(UUID().uuidString)")
-        try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-        do {
+        try FileManager.default.createDirectory(at: folder.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FolderWriter.replace(folder) { staging in
             for (lesson, edition) in zip(lessons, editions) {
                 try Data(edition.text.utf8).write(to: staging.appendingPathComponent(name(lesson)))
             }
-            if manager.fileExists(atPath: folder.path) {
-                let old = parent.appendingPathComponent(".\(folder.lastPathComponent).old-\(UUID().uuidString)")
-                try manager.moveItem(at: folder, to: old)
-                do {
-                    try manager.moveItem(at: staging, to: folder)
-                } catch {
-                    try? manager.moveItem(at: old, to: folder)
-                    throw error
-                }
-                try? manager.removeItem(at: old)
-            } else {
-                try manager.moveItem(at: staging, to: folder)
-            }
-        } catch {
-            try? manager.removeItem(at: staging)
-            throw error
         }
     }
 }
