@@ -42,7 +42,7 @@ public struct GradingExecutor: Sendable {
     /// Compiles `source`, or takes it from the cache (keyed by the SHA-256 of the source and
     /// the libraries it links, so that no crafted source can pass for another).
     public func compile(_ source: String) -> Compilation {
-        let key = SHA256.hex(SHA256.hash(Array((source + "\n" + toolchain.fingerprint + "\ngrading 1").utf8)))
+        let key = SHA256.key(source + "\n" + toolchain.fingerprint + "\ngrading 1")
         var cache = ProgramCache(toolchain: toolchain, folder: toolchain.buildDirectory.appendingPathComponent("grading-programs"),
                                  compileTimeLimit: compileTimeLimit)
         // Student code reaches the compiler too: bound its memory as well as its time.

@@ -1,5 +1,6 @@
 import Foundation
 import LessonParser
+import LessonRuntime
 
 /// Compiles generated programs, keeping each executable in `folder/<key>/program`, where
 /// the key is a hash of everything the program is built from: an unchanged program is
@@ -72,15 +73,9 @@ struct ProgramCache {
     }
 }
 
-/// A 64-bit FNV-1a hash, printed as 16 hex digits: a cache key, not a security measure.
-enum Hash {
-    static func fnv1a64(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+extension SHA256 {
+    /// The hash of `text`'s UTF-8 bytes in hex: the name of a cached program or run.
+    static func key(_ text: String) -> String {
+        hex(hash(Array(text.utf8)))
     }
 }

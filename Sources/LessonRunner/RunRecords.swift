@@ -1,5 +1,6 @@
 import Foundation
 import LessonParser
+import LessonRuntime
 
 /// What a compiled lesson program did, kept beside it per set of hyperparameter values, so
 /// that an unchanged lesson is not run again. Only runs that ended well are kept: a block
@@ -33,6 +34,6 @@ struct RunRecords {
 
     private func file(for values: [String: String]) -> URL {
         let key = values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
-        return folder.appendingPathComponent("run-\(Hash.fnv1a64(key)).json")
+        return folder.appendingPathComponent("run-\(SHA256.key(key)).json")
     }
 }

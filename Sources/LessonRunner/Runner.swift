@@ -30,7 +30,7 @@ public struct Runner: Sendable {
         do {
             let source = ProgramGenerator(lesson: lesson).source
             let cache = ProgramCache(toolchain: toolchain, folder: toolchain.buildDirectory.appendingPathComponent("lesson-programs"))
-            let key = "\(lesson.slug)-" + Hash.fnv1a64(source + "\n" + toolchain.fingerprint)
+            let key = "\(lesson.slug)-" + SHA256.key(source + "\n" + toolchain.fingerprint)
             switch try cache.compile(source, key: key, place: (lesson.file, 1)) {
             case .failed(let diagnostics):
                 return LessonRun(lesson: lesson, cells: Self.compileFailures(diagnostics, cells: cells, lesson: lesson), overridden: overridden)
