@@ -155,11 +155,7 @@ public struct Grader: Sendable {
 
     /// Why a run ended, in words for the student.
     private func describe(_ run: GradingExecutor.Run, hidden: Bool) -> String {
-        // The runtime's message, without the stack trace printed after it.
-        let lines = run.errorOutput.split(separator: "\n").map { String($0.prefix(300)) }.filter { line in
-            !line.isEmpty && !line.hasPrefix("Stack dump") && !line.hasPrefix("Current stack trace")
-                && !(line.first?.isNumber == true || line.hasPrefix("#") || line.hasPrefix(" ") || line.hasPrefix("\t"))
-        }
+        let lines = messageLines(ofErrorOutput: run.errorOutput).map { String($0.prefix(300)) }
         let fatal = lines.first { $0.contains("Fatal error") || $0.contains("fatal error") }
             .map { line in line.split(separator: "/").last.map(String.init) ?? line }
         let detail = hidden ? nil : fatal ?? lines.last

@@ -146,10 +146,7 @@ public struct Runner: Sendable {
 
     /// Why a run that ended this way failed, or nil when it ended well.
     private static func describe(_ ending: ChildProcess.Ending, timeout: Double, limit: Int, stderr: String) -> String? {
-        // The runtime's message, without the stack trace printed after it.
-        let detail = stderr.split(separator: "\n")
-            .prefix { !$0.hasPrefix("Current stack trace:") && !$0.hasPrefix("Stack dump:") }
-            .filter { !$0.isEmpty }.suffix(5).joined(separator: "\n")
+        let detail = messageLines(ofErrorOutput: stderr).suffix(5).joined(separator: "\n")
         switch ending {
         case .exited(0): return nil
         case .exited(let status): return "the block exited with status \(status)" + (detail.isEmpty ? "" : ":\n\(detail)")
@@ -186,4 +183,14 @@ package extension Double {
     var secondsText: String {
         self == rounded() ? String(Int(self)) : String(self)
     }
+}
+
+/// The lines of a Swift program's stderr that a person reads: its messages, without the
+/// stack trace the runtime prints after a trap (its header and frame lines).
+package func messageLines(ofErrorOutput stderr: String) -> [Substring] {
+    stderr.split(separator: "\n")
+        .prefix { !$0.hasPrefix("Current stack trace:") && !$0.hasPrefix("Stack dump:") }
+        .filter { line in
+            !line.isEmpty && !(line.first?.isNumber == true || line.hasPrefix("#") || line.hasPrefix(" ") || line.hasPrefix("\t"))
+        }
 }
