@@ -5,8 +5,17 @@ import LessonParser
 public struct LessonRun: Sendable {
     public var lesson: Lesson
     public var cells: [CellRun]
-    /// True when hyperparameters were overridden: outputs were shown, not checked.
-    public var overridden: Bool
+    /// The hyperparameters `--set` changed, with the values they ran with, in front-matter
+    /// order; when there are any, outputs were shown, not checked.
+    public var overrides: [Parameter]
+
+    public init(lesson: Lesson, cells: [CellRun], overrides: [Parameter] = []) {
+        self.lesson = lesson
+        self.cells = cells
+        self.overrides = overrides
+    }
+
+    public var overridden: Bool { !overrides.isEmpty }
 
     public var passed: Int { cells.filter { $0.status == .passed }.count }
     public var failed: Int { cells.count - passed }

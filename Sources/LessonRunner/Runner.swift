@@ -23,9 +23,11 @@ public struct Runner: Sendable {
 
     public func run(_ lesson: Lesson) -> LessonRun {
         let cells = lesson.cells
-        let overridden = lesson.frontMatter.params.contains { overrides[$0.name] != nil }
+        let changed = lesson.frontMatter.params.compactMap { parameter in
+            overrides[parameter.name].map { Parameter(name: parameter.name, value: $0, line: parameter.line) }
+        }
         func everyCell(_ status: CellRun.Status) -> LessonRun {
-            LessonRun(lesson: lesson, cells: cells.map { CellRun(cell: $0, status: status) }, overridden: overridden)
+            LessonRun(lesson: lesson, cells: cells.map { CellRun(cell: $0, status: status) }, overrides: changed)
         }
         do {
             let source = ProgramGenerator(lesson: lesson).source
@@ -33,7 +35,7 @@ public struct Runner: Sendable {
             let key = "\(lesson.slug)-" + SHA256.key(source + "\n" + toolchain.fingerprint)
             switch try cache.compile(source, key: key, place: (lesson.file, 1)) {
             case .failed(let diagnostics):
-                return LessonRun(lesson: lesson, cells: Self.compileFailures(diagnostics, cells: cells, lesson: lesson), overridden: overridden)
+                return LessonRun(lesson: lesson, cells: Self.compileFailures(diagnostics, cells: cells, lesson: lesson), overrides: changed)
             case .compiled(let executable):
                 let values = parameterValues(of: lesson)
                 let records = RunRecords(folder: URL(fileURLWithPath: executable).deletingLastPathComponent())
@@ -45,8 +47,8 @@ public struct Runner: Sendable {
                     if endedWell { records.save(ran, for: values) }
                     results = ran
                 }
-                if !overridden { results = results.map { Self.checkingOutput($0, file: lesson.file) } }
-                return LessonRun(lesson: lesson, cells: results, overridden: overridden)
+                if changed.isEmpty { results = results.map { Self.checkingOutput($0, file: lesson.file) } }
+                return LessonRun(lesson: lesson, cells: results, overrides: changed)
             }
         } catch {
             return everyCell(.failed([Diagnostic(file: lesson.file, line: 1, "cannot run lesson: \(error)")]))

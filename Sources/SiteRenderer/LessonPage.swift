@@ -144,7 +144,8 @@ private extension LessonPage {
         }
         if let run = lesson.input.run {
             if run.overridden {
-                notes += "<p class=\"verdict overridden\"><strong>Parameters overridden:</strong> outputs and figures below were computed with values set on the command line; they are shown, not checked.</p>\n"
+                let values = run.overrides.map { "<code>\(HTMLFormatter.escape("\($0.name) = \($0.value.encoded)"))</code>" }
+                notes += "<p class=\"verdict overridden\"><strong>Parameters overridden:</strong> outputs and figures below were computed with \(values.joined(separator: ", ")), set on the command line; they are shown, not checked.</p>\n"
             }
             let failed = run.cells.filter { if case .failed = $0.status { true } else { false } }
             if !failed.isEmpty {

@@ -18,5 +18,6 @@ import Testing
     #expect(redraw.stdout.contains("y(4) = 12.0"))
     #expect(try read("01-line/line.svg") != figure)
     #expect(try read("01-line.html").contains("The line with slope 3.0."))
+    #expect(try read("01-line.html").contains("computed with <code>slope = 3.0</code>, set on the command line"))
     #expect(try read("02-other.html") == other)
 }

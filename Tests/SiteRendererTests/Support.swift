@@ -38,7 +38,7 @@ func siteLesson(_ slug: String, _ source: String, outputs: [String]? = nil,
                 figures: figures.indices.contains(index) ? figures[index] : [],
                 status: statuses.indices.contains(index) ? statuses[index] : .passed)
     }
-    return SiteLesson(lesson: lesson, run: LessonRun(lesson: lesson, cells: cells, overridden: false), problems: problems)
+    return SiteLesson(lesson: lesson, run: LessonRun(lesson: lesson, cells: cells), problems: problems)
 }
 
 /// The site built from `lessons` with the fakes.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SiteRenderer
+import LessonParser
 
 /// One small lesson's page, whole: the layout, header, prose, cell and pager in one literal.
 @Suite struct WholePageTests {
@@ -64,7 +65,8 @@ import Testing
 
     @Test func overriddenParametersAreAnnouncedOnThePage() throws {
         var lesson = siteLesson("01-one", "---\ntitle: One\nparams:\n  rate: 0.5\n---\n```swift spec\nprint(params.rate)\n```\n", outputs: ["0.9\n"])
-        lesson.run?.overridden = true
-        #expect(try build([lesson]).page("01-one.html").contains("<strong>Parameters overridden:</strong>"))
+        lesson.run?.overrides = [Parameter(name: "rate", value: .number(0.9), line: 4)]
+        let page = try build([lesson]).page("01-one.html")
+        #expect(page.contains("<strong>Parameters overridden:</strong> outputs and figures below were computed with <code>rate = 0.9</code>"))
     }
 }
