@@ -34,11 +34,9 @@ struct OutputMatcher {
     /// Half of one unit in the last written digit: `0.05` for `3.1`, `0.5e-61` for `6.2e-61`,
     /// `0.5` for `42`.
     static func halfUnitInLastPlace(of text: Substring) -> Double {
-        let lower = text.lowercased()
-        let (mantissa, exponent) = lower.split(separator: "e", maxSplits: 1).count == 2
-            ? (String(lower.split(separator: "e")[0]), Int(lower.split(separator: "e")[1]) ?? 0)
-            : (lower, 0)
-        let decimals = mantissa.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
+        let parts = text.lowercased().split(separator: "e", maxSplits: 1)
+        let exponent = parts.count == 2 ? Int(parts[1]) ?? 0 : 0
+        let decimals = parts[0].split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
         return 0.5 * pow(10, Double(exponent - decimals))
     }
 
