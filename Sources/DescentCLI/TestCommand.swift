@@ -47,9 +47,8 @@ struct TestCommand: ParsableCommand {
         if failed > 0 { throw ExitCode.failure }
     }
 
-    /// Rewrites the failing expected outputs of a lesson's file (atomically: a new file
-    /// renamed over the old one), unless the file changed since it was read; returns how
-    /// many were rewritten.
+    /// Rewrites the failing expected outputs of a lesson's file (whole, see `AtomicFile`),
+    /// unless the file changed since it was read; returns how many were rewritten.
     static func bless(_ run: LessonRun, file: String) throws -> Int {
         let blessing = Blesser.bless(run)
         blessing.refused.forEach { print($0) }
@@ -59,7 +58,7 @@ struct TestCommand: ParsableCommand {
             print("\(file): error: not blessed: the file changed while its lesson ran; run descent test --bless again")
             return 0
         }
-        try Data(blessing.source.utf8).write(to: url, options: .atomic)
+        try AtomicFile.write(Data(blessing.source.utf8), to: url)
         print("\(file): rewrote \(blessing.count) expected output\(blessing.count == 1 ? "" : "s")")
         return blessing.count
     }

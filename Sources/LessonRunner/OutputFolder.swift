@@ -22,8 +22,9 @@ import Darwin
 ///
 /// **Whole or not at all.** The new contents are written into `.<name>.building` beside the
 /// folder — the marker first — then swapped with the folder in one step (`renameat2` with
-/// `RENAME_EXCHANGE` on Linux), and the old contents removed. A writer killed at any moment
-/// leaves the old folder or the new one; what it left beside is removed by the next claim.
+/// `RENAME_EXCHANGE` on Linux), and the old contents removed, the marker last. A writer
+/// killed at any moment leaves the old folder or the new one; what it left beside (marked,
+/// or empty) is removed by the next claim.
 package final class OutputFolder: Sendable {
     /// The marker's file name and text; the text never changes, so a written folder is
     /// byte-identical from one run to the next.
@@ -91,7 +92,7 @@ package final class OutputFolder: Sendable {
             try fill(staging)
             try swap()
         } catch {
-            try? manager.removeItem(at: staging)
+            try? Self.remove(staging)
             throw error
         }
     }
@@ -150,7 +151,7 @@ private extension OutputFolder {
             if let reason = Self.refusal(of: leftover, protecting: protected, force: force) {
                 throw Refusal("descent will not remove '\(leftover.path)', in the way of writing \(Self.named(path, url)): \(reason)")
             }
-            try FileManager.default.removeItem(at: leftover)
+            try Self.remove(leftover)
         }
     }
 
@@ -162,14 +163,24 @@ private extension OutputFolder {
             return
         }
         if Self.exchange(staging, url) {
-            try manager.removeItem(at: staging)
+            try Self.remove(staging)
             return
         }
         // Two renames: a reader may find no folder between them, but never half of one.
         let old = beside("previous")
         try manager.moveItem(at: url, to: old)
         try manager.moveItem(at: staging, to: url)
-        try manager.removeItem(at: old)
+        try Self.remove(old)
+    }
+
+    /// Removes a folder descent wrote, its marker last: a removal cut short leaves a folder
+    /// that is still marked as descent's, which the next claim removes.
+    static func remove(_ folder: URL) throws {
+        let manager = FileManager.default
+        for name in try manager.contentsOfDirectory(atPath: folder.path) where name != markerName {
+            try manager.removeItem(at: folder.appendingPathComponent(name))
+        }
+        try manager.removeItem(at: folder)
     }
 
     /// The folder as named, and where that is when it is not plain: `'.' (/home/ada/course)`.
