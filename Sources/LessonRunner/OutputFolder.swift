@@ -58,11 +58,15 @@ package final class OutputFolder: Sendable {
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         let lock = open(parent.path, O_RDONLY | O_CLOEXEC)
         guard lock >= 0 else { throw Refusal("cannot open \(parent.path) to lock it: \(String(cString: strerror(errno)))") }
-        if flock(lock, LOCK_EX | LOCK_NB) != 0 {
-            waiting("waiting for another descent that is writing in \(parent.path) …")
-            while flock(lock, LOCK_EX) != 0 && errno == EINTR {}
-        }
+        // From here on the claim owns the descriptor and closes it, however it ends.
         let folder = OutputFolder(path: path, url: url, protected: protected, force: force, lock: lock)
+        if flock(lock, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK else { throw Refusal("cannot lock \(parent.path): \(String(cString: strerror(errno)))") }
+            waiting("waiting for another descent that is writing in \(parent.path) …")
+            while flock(lock, LOCK_EX) != 0 {
+                guard errno == EINTR else { throw Refusal("cannot lock \(parent.path): \(String(cString: strerror(errno)))") }
+            }
+        }
         try folder.removeLeftovers()
         return folder
     }
@@ -188,9 +192,10 @@ private extension OutputFolder {
         url.path == path ? "'\(path)'" : "'\(path)' (\(url.path))"
     }
 
+    /// Whether the folder holds descent's marker (its first line is enough).
     static func isMarked(_ folder: URL) -> Bool {
-        let marker = folder.appendingPathComponent(markerName)
-        return (try? String(contentsOf: marker, encoding: .utf8))?.hasPrefix("This folder was written by descent") == true
+        let text = try? String(contentsOf: folder.appendingPathComponent(markerName), encoding: .utf8)
+        return text?.hasPrefix(String(marker.prefix { $0 != "\n" })) == true
     }
 
     /// The absolute path with symbolic links resolved, also for a path that does not exist
