@@ -12,8 +12,10 @@ import Darwin
 /// name is the same every time, so a write cut short leaves at most one such file, which the
 /// next write takes over; writers of one file take turns on it with `flock`.
 package enum AtomicFile {
-    /// Writes `data` to `file`; a file that exists keeps its permissions.
+    /// Writes `data` to `file`; a file that exists keeps its permissions, and a symbolic
+    /// link keeps pointing where it did (the file it names is replaced).
     package static func write(_ data: Data, to file: URL) throws {
+        let file = file.resolvingSymlinksInPath()
         let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).writing")
         let mode = try? FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
         while true {

@@ -134,3 +134,10 @@ import Testing
     #expect(again.status == 0, "\(again.stdout)")
     #expect(again.stdout.hasSuffix("2 passed, 0 failed\n"), "\(again.stdout)")
 }
+
+/// Expected outputs are written for the lessons' own parameters: `--bless` with `--set` is refused.
+@Test func blessIsRefusedWithOverriddenParameters() throws {
+    let result = try DescentBinary.run(["test", "--lessons", "broken", "good", "--bless", "--set", "rate=0.5"], in: DescentBinary.fixture(""))
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("--bless writes the outputs of the lessons' own parameters; it cannot be used with --set"), "\(result.stderr)")
+}

@@ -19,6 +19,17 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["grades.csv"])
     }
 
+    @Test func aLinkKeepsPointingAtTheFileItNamed() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("01-lesson.md"), link = folder.appendingPathComponent("link.md")
+        try Data("old\n".utf8).write(to: file)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: file)
+        try AtomicFile.write(Data("new\n".utf8), to: link)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == file.path)
+        #expect(try String(contentsOf: file, encoding: .utf8) == "new\n")
+    }
+
     @Test func whatAWriteCutShortLeftIsTakenOver() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
