@@ -13,8 +13,10 @@ struct BuildCommand: ParsableCommand {
         discussion: """
             Math is typeset with KaTeX (node, Debian's katex package) and Swift highlighted with \
             Pygments (Debian's python3-pygments), each in one process for the whole build. The \
-            site is built beside the output folder and swapped in whole at the end. Exits with \
-            status 0 only when every block passes and every link, image and formula is sound.
+            site is built beside the output folder and swapped in whole at the end; the folder is \
+            replaced only when descent wrote it before (it holds .descent-output) or is empty, \
+            and one descent writes it at a time. Exits with status 0 only when every block \
+            passes and every link, image and formula is sound.
             """
     )
 
@@ -23,8 +25,11 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Folder the site is written to (replaced whole).", valueName: "dir"))
     var out = "site"
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
+        let folder = try output.claim(out, protecting: [options.lessons])
         let outcomes = try CourseRun(options: options).run(try options.lessonFiles([]))
-        try SitePublisher.publish(outcomes, to: out)
+        try SitePublisher.publish(outcomes, to: folder)
     }
 }

@@ -20,8 +20,11 @@ struct FiguresCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The lesson (path or name in the lessons folder).", valueName: "lesson"))
     var lesson: String
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
         let named = try options.lessonFiles([lesson])[0]
+        let folder = try output.claim(out, protecting: [options.lessons, named])
         let all = try options.lessonFiles([])
         let standardized = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.path }
         let file = all.first { standardized($0) == standardized(named) } ?? named
@@ -30,6 +33,6 @@ struct FiguresCommand: ParsableCommand {
         if let run = outcomes.first(where: { $0.file == file })?.run {
             Report.outputs(of: run)
         }
-        try SitePublisher.publish(outcomes, to: out)
+        try SitePublisher.publish(outcomes, to: folder)
     }
 }

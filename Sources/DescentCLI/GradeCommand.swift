@@ -77,7 +77,7 @@ struct GradeCommand: ParsableCommand {
         progress.show("")
         let text = try format.render(grades)
         if let output {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: output))
         } else {
             print(text, terminator: "")
         }

@@ -15,7 +15,9 @@ struct ReleaseCommand: ParsableCommand {
             Each '// BEGIN SOLUTION … // END SOLUTION' region becomes a stub that compiles and \
             fails its checks, and hidden check blocks are removed. Before writing, every exercise \
             is graded twice, as 'descent grade' would: the reference solution must earn all its \
-            points, the stub must fail at least one check. DIR is replaced whole.
+            points, the stub must fail at least one check. DIR is replaced whole, only when descent \
+            wrote it before (it holds .descent-output) or it is empty, and never when it is or \
+            holds the lessons.
             """)
 
     @Option(name: .long, help: ArgumentHelp("Folder of lessons.", valueName: "dir"))
@@ -27,16 +29,14 @@ struct ReleaseCommand: ParsableCommand {
     @Option(name: .long, help: "Exercises verified in parallel (default: the number of cores).")
     var jobs: Int?
 
+    @OptionGroup var output: OutputOptions
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        let lessonsPath = URL(fileURLWithPath: lessons).standardizedFileURL.resolvingSymlinksInPath().path
-        let outPath = URL(fileURLWithPath: out).standardizedFileURL.resolvingSymlinksInPath().path
-        if lessonsPath == outPath || lessonsPath.hasPrefix(outPath + "/") {
-            throw ValidationError("--out \(out) would replace the lessons folder \(lessons)")
-        }
     }
 
     func run() throws {
+        let folder = try output.claim(out, protecting: [lessons])
         let parsed = try GradeCommand.readLessons(in: lessons)
         let release = CourseRelease(lessons: parsed)
         var grader = Grader(lessons: parsed, executor: try GradingExecutor(sandbox: nil))
@@ -49,7 +49,7 @@ struct ReleaseCommand: ParsableCommand {
             print("the student edition was not written")
             throw ExitCode.failure
         }
-        try release.write(to: URL(fileURLWithPath: out))
+        try release.write(to: folder)
         let exercises = parsed.reduce(0) { $0 + $1.codeBlocks.filter { $0.role == .exercise }.count }
         print("wrote the student edition of \(parsed.count) lesson\(parsed.count == 1 ? "" : "s") (\(exercises) exercise\(exercises == 1 ? "" : "s"), verified) to \(out)")
     }

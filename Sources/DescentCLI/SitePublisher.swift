@@ -1,12 +1,14 @@
 import ArgumentParser
 import Foundation
+import LessonRunner
 import SiteRenderer
 
 /// Renders the outcomes of a course run to a site folder and reports what happened.
 enum SitePublisher {
     /// Prints each failure at its file:line, writes the site (even when blocks failed, so the
     /// author can look at it), then throws `ExitCode.failure` if anything failed.
-    static func publish(_ outcomes: [CourseRun.Outcome], to out: String) throws {
+    static func publish(_ outcomes: [CourseRun.Outcome], to folder: OutputFolder) throws {
+        let out = folder.path
         var lessons: [SiteLesson] = []
         for outcome in outcomes {
             Report.failures(of: outcome)
@@ -18,7 +20,7 @@ enum SitePublisher {
         let progress = Progress()
         progress.show("rendering \(out)/ …")
         let site = try Site.build(lessons, typesetter: KaTeX(), highlighter: Pygments())
-        try SiteWriter.write(site, to: URL(fileURLWithPath: out))
+        try SiteWriter.write(site, to: folder)
         progress.finish("rendered \(out)/")
         site.diagnostics.forEach { print($0) }
 

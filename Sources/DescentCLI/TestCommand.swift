@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LessonParser
 import LessonRunner
 
 /// `descent test`: run lessons and check every block; one line per failure, then
@@ -8,30 +9,57 @@ struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Run lessons and check what their blocks print.",
-        discussion: "Exits with status 0 only when every block passes."
+        discussion: """
+            Exits with status 0 only when every block passes. With --bless, a block that fails \
+            only because its output differs gets its expected output rewritten: the lines that \
+            fail become what was printed, the lines that match stay as written. The command \
+            then exits 0 when every failure was blessed.
+            """
     )
 
     @OptionGroup var options: LessonOptions
 
-    @Flag(help: "Rewrite the expected output of failing blocks in place.")
+    @Flag(help: "Rewrite the failing lines of expected outputs in place.")
     var bless = false
 
     @Argument(help: ArgumentHelp("Lessons to run (paths or names in the lessons folder); all when none.", valueName: "lesson"))
     var lessonNames: [String] = []
 
+    func validate() throws {
+        if bless && !options.overrides.isEmpty {
+            throw ValidationError("--bless writes the outputs of the lessons' own parameters; it cannot be used with --set")
+        }
+    }
+
     func run() throws {
         let outcomes = try CourseRun(options: options).run(try options.lessonFiles(lessonNames))
+        var blessed = 0
         for outcome in outcomes {
             Report.failures(of: outcome)
             if let run = outcome.run, run.overridden { Report.outputs(of: run) }
-            if bless, let run = outcome.run, let (source, count) = Blesser.bless(run) {
-                try Data(source.utf8).write(to: URL(fileURLWithPath: outcome.file), options: .atomic)
-                print("\(outcome.file): rewrote \(count) expected output\(count == 1 ? "" : "s")")
+            if bless, let run = outcome.run {
+                blessed += try Self.bless(run, file: outcome.file)
             }
         }
         let passed = outcomes.map(\.passed).reduce(0, +)
-        let failed = outcomes.map(\.failed).reduce(0, +)
-        print("\(passed) passed, \(failed) failed")
+        let failed = outcomes.map(\.failed).reduce(0, +) - blessed
+        print(bless ? "\(passed) passed, \(blessed) blessed, \(failed) failed" : "\(passed) passed, \(failed) failed")
         if failed > 0 { throw ExitCode.failure }
+    }
+
+    /// Rewrites the failing expected outputs of a lesson's file (whole, see `AtomicFile`),
+    /// unless the file changed since it was read; returns how many were rewritten.
+    static func bless(_ run: LessonRun, file: String) throws -> Int {
+        let blessing = Blesser.bless(run)
+        blessing.refused.forEach { print($0) }
+        guard blessing.count > 0 else { return 0 }
+        let url = URL(fileURLWithPath: file)
+        guard LessonReader.read(url, file: file).lesson?.source == run.lesson.source else {
+            print("\(file): error: not blessed: the file changed while its lesson ran; run descent test --bless again")
+            return 0
+        }
+        try AtomicFile.write(Data(blessing.source.utf8), to: url)
+        print("\(file): rewrote \(blessing.count) expected output\(blessing.count == 1 ? "" : "s")")
+        return blessing.count
     }
 }

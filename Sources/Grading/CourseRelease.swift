@@ -55,11 +55,10 @@ public struct CourseRelease: Sendable {
         return problems
     }
 
-    /// Writes the edition's lessons into `folder`, replacing it whole (see `FolderWriter`),
-    /// so an interrupted release leaves the previous edition (or none) intact.
-    public func write(to folder: URL) throws {
-        try FileManager.default.createDirectory(at: folder.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FolderWriter.replace(folder) { staging in
+    /// Writes the edition's lessons into the claimed `folder`, replacing it whole (see
+    /// `OutputFolder`), so an interrupted release leaves the previous edition (or none) intact.
+    package func write(to folder: OutputFolder) throws {
+        try folder.replace { staging in
             for (lesson, edition) in zip(lessons, editions) {
                 try Data(edition.text.utf8).write(to: staging.appendingPathComponent(name(lesson)))
             }

@@ -1,11 +1,11 @@
 import Foundation
 import LessonRunner
 
-/// Writes a built site so that a reader of the folder only ever sees a whole site (see
-/// `FolderWriter`): an interrupted build leaves the previous site whole.
+/// Writes a built site into its claimed folder, replacing it whole (see `OutputFolder`): an
+/// interrupted build leaves the previous site whole.
 public enum SiteWriter {
-    public static func write(_ site: SiteOutput, to folder: URL) throws {
-        try FolderWriter.replace(folder) { staging in
+    package static func write(_ site: SiteOutput, to folder: OutputFolder) throws {
+        try folder.replace { staging in
             for (path, data) in site.files.sorted(by: { $0.key < $1.key }) {
                 try write(data, to: staging.appendingPathComponent(path))
             }

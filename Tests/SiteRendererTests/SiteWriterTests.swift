@@ -1,4 +1,5 @@
 import Foundation
+import LessonRunner
 import Testing
 @testable import SiteRenderer
 
@@ -11,6 +12,14 @@ import Testing
         site.copies = copies
         return site
     }
+
+    /// The folder `site` in `parent`, claimed for writing.
+    func claimed() throws -> OutputFolder {
+        try OutputFolder.claim(parent.appendingPathComponent("site").path, protecting: [], waiting: { _ in })
+    }
+
+    /// What every written site holds besides its files: descent's marker.
+    let marker = [OutputFolder.markerName: OutputFolder.marker]
 
     func contents(of folder: URL) throws -> [String: String] {
         let paths = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []
@@ -25,22 +34,22 @@ import Testing
 
     @Test func aNewSiteReplacesTheOldOneWhole() throws {
         defer { try? FileManager.default.removeItem(at: parent) }
-        let out = parent.appendingPathComponent("site")
+        let out = try claimed()
         try SiteWriter.write(site(["index.html": "one", "a/old.svg": "old"]), to: out)
         try SiteWriter.write(site(["index.html": "two", "a/new.svg": "new"]), to: out)
-        #expect(try contents(of: out) == ["index.html": "two", "a/new.svg": "new"])
+        #expect(try contents(of: out.url) == marker.merging(["index.html": "two", "a/new.svg": "new"]) { $1 })
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["site"])
     }
 
     @Test func aBuildThatFailsWhileWritingLeavesThePreviousSite() throws {
         defer { try? FileManager.default.removeItem(at: parent) }
-        let out = parent.appendingPathComponent("site")
+        let out = try claimed()
         try SiteWriter.write(site(["index.html": "one"]), to: out)
         let missing = parent.appendingPathComponent("no-such-image.png")
         #expect(throws: (any Error).self) {
             try SiteWriter.write(site(["index.html": "two"], copies: ["x.png": missing]), to: out)
         }
-        #expect(try contents(of: out) == ["index.html": "one"])
+        #expect(try contents(of: out.url) == marker.merging(["index.html": "one"]) { $1 })
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["site"])
     }
 
@@ -48,9 +57,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: parent) }
         let staging = parent.appendingPathComponent(".site.building")
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        try Data(OutputFolder.marker.utf8).write(to: staging.appendingPathComponent(OutputFolder.markerName))
         try Data("half".utf8).write(to: staging.appendingPathComponent("half.html"))
-        try SiteWriter.write(site(["index.html": "whole"]), to: parent.appendingPathComponent("site"))
-        #expect(try contents(of: parent.appendingPathComponent("site")) == ["index.html": "whole"])
+        try SiteWriter.write(site(["index.html": "whole"]), to: try claimed())
+        #expect(try contents(of: parent.appendingPathComponent("site")) == marker.merging(["index.html": "whole"]) { $1 })
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["site"])
     }
 }
