@@ -21,6 +21,16 @@ struct InlineContent {
     /// The lines of one paragraph or heading, in order.
     var lines: [Line]
 
+    /// How many of the first of a paragraph's `lines` are link reference definitions: the
+    /// most lines that, parsed alone, give an empty document (a definition's title may
+    /// follow on the next line, so a line alone may not be one).
+    static func definitionLines(_ lines: [[UInt8]]) -> Int {
+        guard lines.first?.first == UInt8(ascii: "[") else { return 0 }
+        return lines.indices.last { count in
+            CommonMark.parse(String(decoding: Array(lines[...count].joined(separator: [UInt8(ascii: "\n")])), as: UTF8.self)).children.isEmpty
+        }.map { $0 + 1 } ?? 0
+    }
+
     /// The inline content of every paragraph and heading of `document`, parsed from `source`.
     static func blocks(of document: MarkdownNode, source: [UInt8]) -> [InlineContent] {
         var reader = Reader(source: source)
@@ -77,16 +87,9 @@ private struct Reader {
     }
 
     /// How many of the first lines are link reference definitions, which cmark takes out of
-    /// the paragraph they open: the most lines that, parsed alone, give an empty document.
+    /// the paragraph they open.
     func definitionLines(_ lines: [InlineContent.Line]) -> Int {
-        guard let first = lines.first, first.contentStart < first.end, source[first.contentStart] == UInt8(ascii: "[") else { return 0 }
-        var count = 0
-        while count < lines.count {
-            let text = lines[...count].map { String(decoding: source[$0.contentStart..<$0.end], as: UTF8.self) }
-            guard CommonMark.parse(text.joined(separator: "\n")).children.isEmpty else { break }
-            count += 1
-        }
-        return count
+        InlineContent.definitionLines(lines.map { Array(source[$0.contentStart..<$0.end]) })
     }
 
     /// Where line `line` continues past the markers of `containers`, outermost first: a

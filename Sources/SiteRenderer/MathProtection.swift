@@ -44,18 +44,23 @@ public enum MathProtection {
         var definitions = ""
         for block in InlineContent.blocks(of: CommonMark.parse(markdown), source: source) {
             let content = FlatContent(block, source: source)
-            let (found, labels) = scanner.scan(content.text)
-            let numbers = Dictionary(uniqueKeysWithValues: found.enumerated().map { ($1.range.lowerBound, firstNumber + formulas.count + $0) })
-            for formula in found {
+            let scan = scanner.scan(content.text)
+            var tokens: [Int: String] = [:]
+            for formula in scan.formulas {
                 let (line, column) = content.position(of: formula.range.lowerBound)
+                tokens[formula.range.lowerBound] = token(firstNumber + formulas.count)
                 formulas.append(Formula(tex: String(decoding: content.text[formula.content], as: UTF8.self), display: formula.display,
                                         line: firstLine + line, column: column))
                 replacements.append((content.sourceRange(of: formula.range),
-                                     content.replacement(for: formula.range, token: token(numbers[formula.range.lowerBound]!), source: source)))
+                                     content.replacement(for: formula.range, token: tokens[formula.range.lowerBound]!, source: source)))
             }
-            for label in labels {
+            let escapes = content.escapes(scan, tokens: tokens)
+            replacements += escapes.map { (content.origins[$0]..<content.origins[$0], [UInt8(ascii: "\\")]) }
+            let (protected, positions) = content.protected(scan.formulas, tokens: tokens, escapes: escapes)
+            for label in scan.labels {
                 guard let link = probe.link(for: String(decoding: content.text[label], as: UTF8.self)) else { continue }
-                let tokenized = content.tokenized(label, formulas: found) { token(numbers[$0]!) }
+                let text = protected[(positions[label.lowerBound - 1]! + 1)..<positions[label.upperBound]!]
+                let tokenized = String(decoding: text.map { $0 == UInt8(ascii: "\n") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
                 definitions += "\n\n[\(tokenized)]: <\(escaped(link.destination ?? "", "\\<>&"))> \"\(escaped(link.title ?? "", "\\\"&"))\""
             }
         }
@@ -149,20 +154,70 @@ private struct FlatContent {
         return bytes
     }
 
-    /// The text of `label` as cmark reads it once its formulas are tokens.
-    func tokenized(_ label: Range<Int>, formulas: [MathScanner.Found], token: (Int) -> String) -> String {
-        var result: [UInt8] = []
-        var index = label.lowerBound
-        while index < label.upperBound {
+    /// The content as cmark reads it once formulas are tokens (a formula's later lines a
+    /// newline and a filler each) and `escapes` are backslash-escaped; and where each byte
+    /// of `text` outside formulas went (a formula's first byte: to its token).
+    func protected(_ formulas: [MathScanner.Found], tokens: [Int: String], escapes: Set<Int>) -> (bytes: [UInt8], positions: [Int?]) {
+        var bytes: [UInt8] = []
+        var positions = [Int?](repeating: nil, count: text.count + 1)
+        var index = 0
+        while index < text.count {
             if let formula = formulas.first(where: { $0.range.lowerBound == index }) {
-                result += token(index).utf8
+                positions[index] = bytes.count
+                bytes += tokens[index]!.utf8
+                for _ in text[formula.range].filter({ $0 == UInt8(ascii: "\n") }) {
+                    bytes += [UInt8(ascii: "\n")] + Array(String(MathProtection.filler).utf8)
+                }
                 index = formula.range.upperBound
             } else {
-                result.append(text[index] == UInt8(ascii: "\n") ? UInt8(ascii: " ") : text[index])
+                if escapes.contains(index) { bytes.append(UInt8(ascii: "\\")) }
+                positions[index] = bytes.count
+                bytes.append(text[index])
                 index += 1
             }
         }
-        return String(decoding: result, as: UTF8.self)
+        positions[text.count] = bytes.count
+        return (bytes, positions)
+    }
+
+    /// The bytes to backslash-escape so that tokens make no construct the formulas did not
+    /// allow: a `<` or a link's `(` that opens nothing in the prose but would open an
+    /// autolink, a tag or a destination around a token; a line's backticks that would open
+    /// a code fence once a formula took the backtick after them; and the `:` after a label
+    /// that opens the block, which could make its first lines a link reference definition.
+    /// An escaped character reads as itself, so the page shows the same text.
+    func escapes(_ scan: MathScanner.Scan, tokens: [Int: String]) -> Set<Int> {
+        guard !scan.formulas.isEmpty else { return [] }
+        var escapes = Set<Int>()
+        // Escaping one `(` can let an earlier destination run further, so look again until none opens.
+        while true {
+            let (protected, positions) = protected(scan.formulas, tokens: tokens, escapes: escapes)
+            let opening = scan.unopened.filter { index in
+                guard !escapes.contains(index), let position = positions[index] else { return false }
+                let end = text[index] == UInt8(ascii: "<")
+                    ? InlineSyntax.autolinkEnd(protected, at: position) ?? InlineSyntax.rawHTMLEnd(protected, at: position)
+                    : InlineSyntax.inlineLinkTailEnd(protected, at: position)
+                return end != nil
+            }
+            if opening.isEmpty { break }
+            escapes.formUnion(opening)
+        }
+        let (protected, positions) = protected(scan.formulas, tokens: tokens, escapes: escapes)
+        let backtick = UInt8(ascii: "`")
+        let originalLines = text.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let protectedLines = protected.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        for (offset, (original, now)) in zip(lineOffsets, zip(originalLines, protectedLines)) {
+            let run = original.prefix { $0 == backtick }.count
+            if run >= 3, original.dropFirst(run).contains(backtick), now.prefix(run).allSatisfy({ $0 == backtick }),
+               !now.dropFirst(run).contains(backtick) {
+                escapes.formUnion(offset..<(offset + run))
+            }
+        }
+        if let end = InlineSyntax.labelEnd(protected, at: 0),
+           let colon = positions.firstIndex(of: end), colon < text.count, text[colon] == UInt8(ascii: ":") {
+            escapes.insert(colon)
+        }
+        return escapes
     }
 }
 

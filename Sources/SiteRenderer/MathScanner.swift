@@ -29,12 +29,21 @@ struct MathScanner {
     /// Whether `label` names a link reference definition of the document.
     let isDefined: (String) -> Bool
 
-    /// The formulas of `text`, and the labels of the reference links (shortcut or
-    /// collapsed, like `[$x$]`) whose label holds a formula and is defined: cmark must
-    /// find those labels again once their formulas are tokens.
-    func scan(_ text: [UInt8]) -> (formulas: [Found], labels: [Range<Int>]) {
+    /// What a scan found in one block.
+    struct Scan {
         var formulas: [Found] = []
+        /// The labels of the reference links (shortcut or collapsed, like `[$x$]`) whose
+        /// label holds a formula and is defined: cmark must find them again once their
+        /// formulas are tokens.
         var labels: [Range<Int>] = []
+        /// Where a construct that takes its characters raw could have begun and did not: a
+        /// `<` that opens no autolink or tag, a `(` after a link's `]` that opens no
+        /// destination. A formula after one may have been what stopped it.
+        var unopened: [Int] = []
+    }
+
+    func scan(_ text: [UInt8]) -> Scan {
+        var scan = Scan()
         var openers: [Int] = []
         var index = 0
         while index < text.count {
@@ -45,17 +54,21 @@ struct MathScanner {
                 index = InlineSyntax.codeSpanEnd(text, at: index)
                     ?? index + text[index...].prefix { $0 == UInt8(ascii: "`") }.count
             case UInt8(ascii: "<"):
-                index = InlineSyntax.autolinkEnd(text, at: index) ?? InlineSyntax.rawHTMLEnd(text, at: index) ?? index + 1
+                if let end = InlineSyntax.autolinkEnd(text, at: index) ?? InlineSyntax.rawHTMLEnd(text, at: index) {
+                    index = end
+                } else {
+                    scan.unopened.append(index)
+                    index += 1
+                }
             case UInt8(ascii: "["):
                 openers.append(index)
                 index += 1
             case UInt8(ascii: "]"):
                 guard let opener = openers.popLast() else { index += 1; continue }
-                let inside = (opener + 1)..<index
-                index = linkEnd(text, label: inside, after: index + 1, formulas: formulas, labels: &labels)
+                index = linkEnd(text, label: (opener + 1)..<index, after: index + 1, scan: &scan)
             case UInt8(ascii: "$"):
                 if let formula = Self.formula(text, at: index) {
-                    formulas.append(formula)
+                    scan.formulas.append(formula)
                     index = formula.range.upperBound
                 } else {
                     index += 1
@@ -64,7 +77,7 @@ struct MathScanner {
                 index += 1
             }
         }
-        return (formulas, labels)
+        return scan
     }
 
     /// The formula whose opening `$` is at `start`, if one opens there.
@@ -110,18 +123,17 @@ private extension MathScanner {
     /// After the `]` of a bracket whose text is `label`, at `after`: the index after the
     /// link's destination and title, or after its reference label when the label is
     /// defined; just `after` when the brackets make no link that way. A shortcut or
-    /// collapsed reference whose label holds a formula is added to `labels`.
-    func linkEnd(_ text: [UInt8], label: Range<Int>, after: Int, formulas: [Found], labels: inout [Range<Int>]) -> Int {
-        if after < text.count, text[after] == UInt8(ascii: "("), let end = InlineSyntax.inlineLinkTailEnd(text, at: after) {
-            return end
+    /// collapsed reference whose label holds a formula is added to the scan's labels.
+    func linkEnd(_ text: [UInt8], label: Range<Int>, after: Int, scan: inout Scan) -> Int {
+        if after < text.count, text[after] == UInt8(ascii: "(") {
+            if let end = InlineSyntax.inlineLinkTailEnd(text, at: after) { return end }
+            scan.unopened.append(after)
         }
         if after < text.count, text[after] == UInt8(ascii: "["), let end = InlineSyntax.labelEnd(text, at: after), end > after + 2 {
-            let reference = text[(after + 1)..<(end - 1)]
-            // A label without a dollar holds no math either way; one with a dollar is a label only if defined.
-            return !reference.contains(Self.dollar) || isDefined(String(decoding: reference, as: UTF8.self)) ? end : after
+            return isDefined(String(decoding: text[(after + 1)..<(end - 1)], as: UTF8.self)) ? end : after
         }
-        let holdsMath = formulas.contains { label.contains($0.range.lowerBound) }
-        if holdsMath, isDefined(String(decoding: text[label], as: UTF8.self)) { labels.append(label) }
+        let holdsMath = scan.formulas.contains { label.contains($0.range.lowerBound) }
+        if holdsMath, isDefined(String(decoding: text[label], as: UTF8.self)) { scan.labels.append(label) }
         let collapsed = after + 1 < text.count && text[after] == UInt8(ascii: "[") && text[after + 1] == UInt8(ascii: "]")
         return collapsed ? after + 2 : after
     }
