@@ -132,9 +132,4 @@ func prose(_ markdown: String) throws -> String {
         #expect(try prose("[$a](b$)\n") == "<p>[<m>a](b</m>)</p>\n")
     }
 
-    @Test func aClosingDollarNeedsANonSpaceBeforeIt() throws {
-        // commonmark-hs, commonmark-extensions/test/math.md (pandoc's commonmark+tex_math_dollars).
-        let text = "This is not math: 2000$.\nAnd neither is this $ 4 $.\nOr this $4\n$.\n"
-        #expect(try prose(text) == "<p>" + text.dropLast() + "</p>\n")
-    }
 }
