@@ -30,8 +30,10 @@ public struct Formula: Sendable, Equatable {
 /// emphasis and links beside a formula parse as beside the dollars, and `_`, `*`, `\`,
 /// `<` and `&` inside math never reach it. A formula spanning lines leaves each later line
 /// its container markers and a filler character, so every line keeps its number and its
-/// block. A defined reference link whose label holds a formula (`[$x$]`) gets the same
-/// definition under its tokenized label, appended after the prose.
+/// block. Where a token would complete a construct that the formula had stopped (a `<` that
+/// becomes a tag around a token, say), the construct's opener is backslash-escaped, which
+/// reads as the same character. A defined reference link whose label holds a formula
+/// (`[$x$]`) gets the same definition under its tokenized label, appended after the prose.
 public enum MathProtection {
     /// The prose with formulas replaced by tokens numbered from `firstNumber`, and the
     /// formulas in order. `firstLine` is the file line of the first line of `markdown`.
