@@ -86,6 +86,8 @@ func prose(_ markdown: String) throws -> String {
     @Test func dollarsInLinkTitles() throws {
         #expect(try prose("[a](/u \"cost $x$ here\") and $y$\n")
             == "<p><a href=\"/u\" title=\"cost $x$ here\">a</a> and <m>y</m></p>\n")
+        #expect(try prose("[a] and $y$\n\n[a]: /u \"cost $x$ here\"\n")
+            == "<p><a href=\"/u\" title=\"cost $x$ here\">a</a> and <m>y</m></p>\n")
     }
 
     @Test func rawHTMLIsPassedThroughUntouched() throws {
@@ -97,6 +99,7 @@ func prose(_ markdown: String) throws -> String {
             let block = "<\(tag)>\nlet a = \"$x$\"\n</\(tag)>\n"
             #expect(try prose(block) == block)
         }
+        #expect(try prose("<!-- $\\frac{1}{$\n$x$ -->\n") == "<!-- $\\frac{1}{$\n$x$ -->\n")
         #expect(try prose("<div $x$\n") == "<div $x$\n")
         #expect(try prose("Text <div $x$\n") == "<p>Text &lt;div <m>x</m></p>\n")
     }
