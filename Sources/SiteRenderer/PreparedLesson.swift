@@ -2,7 +2,7 @@ import CommonMark
 import Foundation
 import LessonParser
 
-/// A lesson read for rendering: its Markdown with math protected, parsed once by cmark,
+/// A lesson read for rendering: its Markdown with math protected and parsed by cmark,
 /// and what other pages need of it (title, anchors) before any page is rendered.
 struct PreparedLesson {
     let input: SiteLesson
