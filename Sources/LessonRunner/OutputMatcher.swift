@@ -6,7 +6,8 @@ import Foundation
 /// number in the expected text matches the actual number at the same place when the actual
 /// value, rounded to the precision the expected number is written in, equals it — `3.14`
 /// accepts 3.1416, `6.2e-61` accepts 6.2230e-61 — or, with a tolerance, when
-/// |actual − expected| ≤ tolerance.
+/// |actual − expected| ≤ tolerance. Numbers are compared in exact decimal arithmetic
+/// (`ExactDecimal`), as written, never through a `Double`.
 struct OutputMatcher {
     var tolerance: Double?
 
@@ -21,23 +22,30 @@ struct OutputMatcher {
         switch (actual, expected) {
         case (.text(let a), .text(let e)):
             return a == e
-        case (.number(let a, _), .number(let e, let text)):
-            if a.isNaN || e.isNaN { return a.isNaN && e.isNaN }
-            if a.isInfinite || e.isInfinite { return a == e }
-            let allowed = tolerance ?? Self.halfUnitInLastPlace(of: text)
-            return abs(a - e) <= allowed * (1 + 1e-12)
+        case (.number(let a), .number(let e)):
+            guard let actualValue = ExactDecimal(a), let expectedValue = ExactDecimal(e) else {
+                return Self.special(a).map { $0 == Self.special(e) } ?? (a == e)
+            }
+            let allowed = if let tolerance { Self.decimal(tolerance) } else { ExactDecimal.halfUnitInLastPlace(of: e) }
+            guard let allowed else { return true }
+            return actualValue.distance(to: expectedValue).magnitudeIsAtMost(allowed)
         default:
             return false
         }
     }
 
-    /// Half of one unit in the last written digit: `0.05` for `3.1`, `0.5e-61` for `6.2e-61`,
-    /// `0.5` for `42`.
-    static func halfUnitInLastPlace(of text: Substring) -> Double {
-        let parts = text.lowercased().split(separator: "e", maxSplits: 1)
-        let exponent = parts.count == 2 ? Int(parts[1]) ?? 0 : 0
-        let decimals = parts[0].split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
-        return 0.5 * pow(10, Double(exponent - decimals))
+    /// `nan`, `inf` or `-inf` (`+inf` is `inf`); nil for a finite number. A number that is
+    /// neither and not read as a decimal (its exponent is beyond any `Double`'s) is text.
+    private static func special(_ text: Substring) -> String? {
+        let word = text.lowercased().replacingOccurrences(of: "+", with: "")
+        return word.hasSuffix("nan") ? "nan" : word.hasSuffix("inf") ? word : nil
+    }
+
+    /// A tolerance as the decimal it is written as (Swift writes a `Double` in the fewest
+    /// digits that read back as it); nil only for an infinite one, which the lesson parser
+    /// refuses, and which would accept any value.
+    private static func decimal(_ tolerance: Double) -> ExactDecimal? {
+        ExactDecimal(Substring(String(tolerance)))
     }
 
     /// Trailing spaces removed from every line, trailing empty lines dropped.
@@ -51,7 +59,7 @@ struct OutputMatcher {
 
     enum Token: Equatable {
         case text(Substring)
-        case number(Double, Substring)
+        case number(Substring)
     }
 
     /// Splits text into numbers and the text between them. A number is an optional sign,
@@ -64,9 +72,9 @@ struct OutputMatcher {
         while index < text.endIndex {
             let previous = index > text.startIndex ? text[text.index(before: index)] : " "
             if !(previous.isLetter || previous.isNumber || previous == "_" || previous == "."),
-               let end = numberEnd(in: text, from: index), let value = Double(text[index..<end].replacingOccurrences(of: "+", with: "")) {
+               let end = numberEnd(in: text, from: index) {
                 if textStart < index { tokens.append(.text(text[textStart..<index])) }
-                tokens.append(.number(value, text[index..<end]))
+                tokens.append(.number(text[index..<end]))
                 index = end
                 textStart = end
             } else {

@@ -29,6 +29,8 @@ public struct Runner: Sendable {
         func everyCell(_ status: CellRun.Status) -> LessonRun {
             LessonRun(lesson: lesson, cells: cells.map { CellRun(cell: $0, status: status) }, overrides: changed)
         }
+        // A lesson of prose and shown code has nothing to run, so no program is built.
+        guard !cells.isEmpty else { return LessonRun(lesson: lesson, cells: [], overrides: changed) }
         do {
             let source = ProgramGenerator(lesson: lesson).source
             let cache = ProgramCache(toolchain: toolchain, folder: toolchain.buildDirectory.appendingPathComponent("lesson-programs"))

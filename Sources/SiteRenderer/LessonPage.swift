@@ -59,8 +59,6 @@ struct LessonPage {
 
         var formatter = HTMLFormatter()
         formatter.hooks[.text] = { node, _ in math(HTMLFormatter.escape(node.literal ?? "")) }
-        formatter.hooks[.htmlInline] = { node, _ in math(node.literal ?? "") }
-        formatter.hooks[.htmlBlock] = { node, _ in math(node.literal ?? "") }
         formatter.hooks[.heading] = { node, content in
             let level = node.headingLevel
             return "<h\(level) id=\"\(lesson.headingIDs[node.start.line] ?? "")\">\(content)</h\(level)>\n"

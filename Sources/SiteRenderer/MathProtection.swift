@@ -1,3 +1,5 @@
+import CommonMark
+
 /// A formula written in prose: `$…$` inline or `$$…$$` display.
 public struct Formula: Sendable, Equatable {
     /// The TeX between the dollars.
@@ -15,186 +17,227 @@ public struct Formula: Sendable, Equatable {
     }
 }
 
-/// Keeps math away from Markdown: each formula is swapped for a token before cmark parses
-/// the prose, and the token for the typeset formula after.
+/// Keeps math away from Markdown, working from cmark's own reading of the prose.
 ///
-/// A token is a private-use character, the formula's number and another private-use
-/// character, so Markdown sees plain text: `_`, `*`, `\`, `<` and `&` inside math never
-/// reach it. A formula spanning lines leaves the same number of lines, each after the
-/// first holding a filler character, so every later line keeps its number in the file and
-/// no paragraph is split or joined.
+/// cmark parses the prose first; math is looked for only where its inline parser reads
+/// text — the content of paragraphs and headings, past block quote and list markers
+/// (`InlineContent`) — and there by pandoc's rules, left to right (`MathScanner`). Each
+/// formula is then swapped for a token and cmark parses the result, which the renderer
+/// shows with the typeset formula in place of each token.
 ///
-/// The rules: `$$` opens display math and the next `$$` closes it; `$` opens inline math
-/// when a non-space follows it, and the next `$` not followed by a digit closes it (so
-/// "$5 and $10" is text, and `$x = $` is math); `\$` is a dollar; neither kind crosses a
-/// blank line or a backtick; code spans and the given code lines are left alone.
+/// A token is `$`, a private-use character, the formula's number, another private-use
+/// character and `$`: Markdown sees plain text that begins and ends with a dollar, so
+/// emphasis and links beside a formula parse as beside the dollars, and `_`, `*`, `\`,
+/// `<` and `&` inside math never reach it. A formula spanning lines leaves each later line
+/// its container markers and a filler character, so every line keeps its number and its
+/// block. Where a token would complete a construct that the formula had stopped (a `<` that
+/// becomes a tag around a token, say), the construct's opener is backslash-escaped, which
+/// reads as the same character. A defined reference link whose label holds a formula
+/// (`[$x$]`) gets the same definition under its tokenized label, appended after the prose.
 public enum MathProtection {
     /// The prose with formulas replaced by tokens numbered from `firstNumber`, and the
     /// formulas in order. `firstLine` is the file line of the first line of `markdown`.
-    public static func protect(
-        _ markdown: String, firstLine: Int = 1, codeLines: Set<Int> = [], firstNumber: Int = 0
-    ) -> (markdown: String, formulas: [Formula]) {
-        var scanner = Scanner(nextNumber: firstNumber)
-        var output: [String] = []
-        var segment: [Substring] = []
-        var segmentLine = firstLine
-        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
-        func flush() {
-            guard !segment.isEmpty else { return }
-            output.append(scanner.protect(segment.joined(separator: "\n"), firstLine: segmentLine))
-            segment = []
-        }
-        for (offset, line) in lines.enumerated() {
-            let number = firstLine + offset
-            if codeLines.contains(number) {
-                flush()
-                output.append(String(line))
-                segmentLine = number + 1
-            } else {
-                segment.append(line)
+    public static func protect(_ markdown: String, firstLine: Int = 1, firstNumber: Int = 0) -> (markdown: String, formulas: [Formula]) {
+        let source = Array(markdown.utf8)
+        let probe = ReferenceProbe(markdown: markdown)
+        let scanner = MathScanner { probe.link(for: $0) != nil }
+        var formulas: [Formula] = []
+        var replacements: [(range: Range<Int>, bytes: [UInt8])] = []
+        var definitions = ""
+        for block in InlineContent.blocks(of: CommonMark.parse(markdown), source: source) {
+            let content = FlatContent(block, source: source)
+            let scan = scanner.scan(content.text)
+            var tokens: [Int: String] = [:]
+            for formula in scan.formulas {
+                let (line, column) = content.position(of: formula.range.lowerBound)
+                tokens[formula.range.lowerBound] = token(firstNumber + formulas.count)
+                formulas.append(Formula(tex: String(decoding: content.text[formula.content], as: UTF8.self), display: formula.display,
+                                        line: firstLine + line, column: column))
+                replacements.append((content.sourceRange(of: formula.range),
+                                     content.replacement(for: formula.range, token: tokens[formula.range.lowerBound]!, source: source)))
+            }
+            let escapes = content.escapes(scan, tokens: tokens)
+            replacements += escapes.map { (content.origins[$0]..<content.origins[$0], [UInt8(ascii: "\\")]) }
+            let (protected, positions) = content.protected(scan.formulas, tokens: tokens, escapes: escapes)
+            for label in scan.labels {
+                guard let link = probe.link(for: String(decoding: content.text[label], as: UTF8.self)) else { continue }
+                let text = protected[(positions[label.lowerBound - 1]! + 1)..<positions[label.upperBound]!]
+                let tokenized = String(decoding: text.map { $0 == UInt8(ascii: "\n") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
+                definitions += "\n\n[\(tokenized)]: <\(escaped(link.destination ?? "", "\\<>&"))> \"\(escaped(link.title ?? "", "\\\"&"))\""
             }
         }
-        flush()
-        return (output.joined(separator: "\n"), scanner.formulas)
+        var output: [UInt8] = []
+        var position = 0
+        for replacement in replacements.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            output += source[position..<replacement.range.lowerBound] + replacement.bytes
+            position = replacement.range.upperBound
+        }
+        output += source[position...]
+        return (String(decoding: output, as: UTF8.self) + definitions, formulas)
     }
 
     /// The token that stands for formula `number`.
     public static func token(_ number: Int) -> String {
-        "\(tokenStart)\(number)\(tokenEnd)"
+        "$\(tokenStart)\(number)\(tokenEnd)$"
     }
 
     /// `text` with each token replaced by `replacement(number)` and fillers removed.
     public static func substitute(in text: String, _ replacement: (Int) -> String) -> String {
-        guard text.contains(where: { $0 == tokenStart || $0 == filler }) else { return text }
+        guard text.unicodeScalars.contains(where: { $0 == tokenStart || $0 == filler }) else { return text }
         var result = ""
-        var number: Int?
-        for character in text {
-            switch character {
-            case tokenStart: number = 0
-            case tokenEnd:
-                if let number { result += replacement(number) }
-                number = nil
-            case filler: break
-            case _ where number != nil: number = number! * 10 + (character.wholeNumberValue ?? 0)
-            default: result.append(character)
+        var rest = text.unicodeScalars[...]
+        while let scalar = rest.popFirst() {
+            if scalar == "$", rest.first == tokenStart, let end = rest.firstIndex(of: tokenEnd),
+               let number = Int(String(rest[rest.index(after: rest.startIndex)..<end])),
+               rest.index(after: end) < rest.endIndex, rest[rest.index(after: end)] == "$" {
+                result += replacement(number)
+                rest = rest[rest.index(end, offsetBy: 2)...]
+            } else if scalar != filler {
+                result.unicodeScalars.append(scalar)
             }
         }
         return result
     }
 
-    static let tokenStart: Character = "\u{E000}"
-    static let tokenEnd: Character = "\u{E001}"
-    static let filler: Character = "\u{E002}"
+    static let tokenStart: Unicode.Scalar = "\u{E000}"
+    static let tokenEnd: Unicode.Scalar = "\u{E001}"
+    static let filler: Unicode.Scalar = "\u{E002}"
+
+    /// `text` with each of `characters` backslash-escaped (all are ASCII punctuation).
+    private static func escaped(_ text: String, _ characters: String) -> String {
+        text.reduce(into: "") { result, character in
+            if characters.contains(character) { result.append("\\") }
+            result.append(character)
+        }
+    }
 }
 
-// MARK: - Scanning
+// MARK: - Private
 
-/// Scans runs of prose lines for code spans and formulas.
-private struct Scanner {
-    var nextNumber: Int
-    var formulas: [Formula] = []
+/// One block's content as a single text (its lines joined by `\n`), with the source offset
+/// of each byte.
+private struct FlatContent {
+    let block: InlineContent
+    var text: [UInt8] = []
+    var origins: [Int] = []
+    /// The index in `text` where each line starts.
+    var lineOffsets: [Int] = []
 
-    mutating func protect(_ text: String, firstLine: Int) -> String {
-        let characters = Array(text)
-        let positions = Self.positions(of: characters, firstLine: firstLine)
-        var output = ""
+    init(_ block: InlineContent, source: [UInt8]) {
+        self.block = block
+        for line in block.lines {
+            if !text.isEmpty {
+                text.append(UInt8(ascii: "\n"))
+                origins.append(origins.last! + 1)
+            }
+            lineOffsets.append(text.count)
+            text += source[line.contentStart..<line.end]
+            origins += line.contentStart..<line.end
+        }
+    }
+
+    /// The 0-based line and 1-based byte column of `index` in the source.
+    func position(of index: Int) -> (line: Int, column: Int) {
+        let line = block.lines[lineOffsets.lastIndex { $0 <= index }!]
+        return (line.line, origins[index] - line.lineStart + 1)
+    }
+
+    func sourceRange(of range: Range<Int>) -> Range<Int> {
+        origins[range.lowerBound]..<(origins[range.upperBound - 1] + 1)
+    }
+
+    /// What replaces `range` in the source: the token, then for each line it continues on,
+    /// that line's container markers and a filler.
+    func replacement(for range: Range<Int>, token: String, source: [UInt8]) -> [UInt8] {
+        var bytes = Array(token.utf8)
+        for (offset, line) in zip(lineOffsets, block.lines) where range.contains(offset - 1) {
+            bytes += [UInt8(ascii: "\n")] + source[line.lineStart..<line.contentStart] + Array(String(MathProtection.filler).utf8)
+        }
+        return bytes
+    }
+
+    /// The content as cmark reads it once formulas are tokens (a formula's later lines a
+    /// newline and a filler each) and `escapes` are backslash-escaped; and where each byte
+    /// of `text` outside formulas went (a formula's first byte: to its token).
+    func protected(_ formulas: [MathScanner.Found], tokens: [Int: String], escapes: Set<Int>) -> (bytes: [UInt8], positions: [Int?]) {
+        var bytes: [UInt8] = []
+        var positions = [Int?](repeating: nil, count: text.count + 1)
         var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            if character == "\\", index + 1 < characters.count {
-                output.append(character)
-                output.append(characters[index + 1])
-                index += 2
-            } else if character == "`" {
-                let end = Self.codeSpanEnd(characters, from: index)
-                output += String(characters[index..<end])
-                index = end
-            } else if character == "$", let (tex, display, end) = Self.formula(characters, at: index) {
-                let position = positions[index]
-                formulas.append(Formula(tex: tex, display: display, line: position.line, column: position.column))
-                output += MathProtection.token(nextNumber)
-                output += String(repeating: "\n\(MathProtection.filler)", count: tex.filter { $0 == "\n" }.count)
-                nextNumber += 1
-                index = end
-            } else {
-                output.append(character)
-                index += 1
-            }
-        }
-        return output
-    }
-
-    /// The formula opening at `start`, and the index after its closing dollars.
-    static func formula(_ characters: [Character], at start: Int) -> (tex: String, display: Bool, end: Int)? {
-        let display = start + 1 < characters.count && characters[start + 1] == "$"
-        let open = start + (display ? 2 : 1)
-        guard open < characters.count, display || !characters[open].isWhitespace else { return nil }
-        var index = open
-        while index < characters.count {
-            let character = characters[index]
-            if character == "\\" {
-                index += 2
-                continue
-            }
-            if character == "`" || (character == "\n" && blankLineFollows(characters, newline: index)) { return nil }
-            if character == "$" {
-                if display {
-                    if index + 1 < characters.count, characters[index + 1] == "$" {
-                        let tex = String(characters[open..<index])
-                        return tex.allSatisfy(\.isWhitespace) ? nil : (tex, true, index + 2)
-                    }
-                } else if index > open, index + 1 == characters.count || !characters[index + 1].isNumber {
-                    return (String(characters[open..<index]), false, index + 1)
+        while index < text.count {
+            if let formula = formulas.first(where: { $0.range.lowerBound == index }) {
+                positions[index] = bytes.count
+                bytes += tokens[index]!.utf8
+                for _ in text[formula.range].filter({ $0 == UInt8(ascii: "\n") }) {
+                    bytes += [UInt8(ascii: "\n")] + Array(String(MathProtection.filler).utf8)
                 }
-            }
-            index += 1
-        }
-        return nil
-    }
-
-    /// After a run of backticks at `start`: the index after the code span it opens (its
-    /// closing run of the same length), or after the run itself when it opens none.
-    static func codeSpanEnd(_ characters: [Character], from start: Int) -> Int {
-        let length = run(of: "`", in: characters, from: start)
-        var index = start + length
-        while index < characters.count {
-            if characters[index] == "`" {
-                let closing = run(of: "`", in: characters, from: index)
-                if closing == length { return index + closing }
-                index += closing
-            } else if characters[index] == "\n", blankLineFollows(characters, newline: index) {
-                break
+                index = formula.range.upperBound
             } else {
+                if escapes.contains(index) { bytes.append(UInt8(ascii: "\\")) }
+                positions[index] = bytes.count
+                bytes.append(text[index])
                 index += 1
             }
         }
-        return start + length
+        positions[text.count] = bytes.count
+        return (bytes, positions)
     }
 
-    static func run(of character: Character, in characters: [Character], from start: Int) -> Int {
-        characters[start...].prefix { $0 == character }.count
-    }
-
-    /// Whether the line after the newline at `newline` is blank (ends a paragraph).
-    static func blankLineFollows(_ characters: [Character], newline: Int) -> Bool {
-        let rest = characters[(newline + 1)...].prefix { $0 != "\n" }
-        return rest.allSatisfy(\.isWhitespace)
-    }
-
-    /// Each character's line and column (in UTF-8 bytes) in the file.
-    static func positions(of characters: [Character], firstLine: Int) -> [(line: Int, column: Int)] {
-        var positions: [(line: Int, column: Int)] = []
-        positions.reserveCapacity(characters.count)
-        var line = firstLine, column = 1
-        for character in characters {
-            positions.append((line, column))
-            if character == "\n" {
-                line += 1
-                column = 1
-            } else {
-                column += character.utf8.count
+    /// The bytes to backslash-escape so that tokens make no construct the formulas did not
+    /// allow: a `<` or a link's `(` that opens nothing in the prose but would open an
+    /// autolink, a tag or a destination around a token; a line's backticks that would open
+    /// a code fence once a formula took the backtick after them; and the `:` after a label
+    /// that opens the block, which could make its first lines a link reference definition.
+    /// An escaped character reads as itself, so the page shows the same text.
+    func escapes(_ scan: MathScanner.Scan, tokens: [Int: String]) -> Set<Int> {
+        guard !scan.formulas.isEmpty else { return [] }
+        var escapes = Set<Int>()
+        // Escaping one `(` can let an earlier destination run further, so look again until none opens.
+        while true {
+            let (protected, positions) = protected(scan.formulas, tokens: tokens, escapes: escapes)
+            let opening = scan.unopened.filter { index in
+                guard !escapes.contains(index), let position = positions[index] else { return false }
+                let end = text[index] == UInt8(ascii: "<")
+                    ? InlineSyntax.autolinkEnd(protected, at: position) ?? InlineSyntax.rawHTMLEnd(protected, at: position)
+                    : InlineSyntax.inlineLinkTailEnd(protected, at: position)
+                return end != nil
+            }
+            if opening.isEmpty { break }
+            escapes.formUnion(opening)
+        }
+        let (protected, positions) = protected(scan.formulas, tokens: tokens, escapes: escapes)
+        let backtick = UInt8(ascii: "`")
+        let originalLines = text.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let protectedLines = protected.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        for (offset, (original, now)) in zip(lineOffsets, zip(originalLines, protectedLines)) {
+            let run = original.prefix { $0 == backtick }.count
+            if run >= 3, original.dropFirst(run).contains(backtick), now.prefix(run).allSatisfy({ $0 == backtick }),
+               !now.dropFirst(run).contains(backtick) {
+                escapes.formUnion(offset..<(offset + run))
             }
         }
-        return positions
+        if let end = InlineSyntax.labelEnd(protected, at: 0),
+           let colon = positions.firstIndex(of: end), colon < text.count, text[colon] == UInt8(ascii: ":") {
+            escapes.insert(colon)
+        }
+        return escapes
+    }
+}
+
+/// Asks cmark whether a label names a link reference definition of a document, by parsing
+/// the document followed by a paragraph holding only `[label]`: a link there is the answer.
+private final class ReferenceProbe {
+    let markdown: String
+    var links: [String: MarkdownNode?] = [:]
+
+    init(markdown: String) {
+        self.markdown = markdown
+    }
+
+    func link(for label: String) -> MarkdownNode? {
+        if let known = links[label] { return known }
+        let last = CommonMark.parse(markdown + "\n\n[\(label.replacingOccurrences(of: "\n", with: " "))]\n").children.last
+        let link = last?.kind == .paragraph && last?.children.count == 1 && last?.children.first?.kind == .link ? last?.children.first : nil
+        links[label] = link
+        return link
     }
 }

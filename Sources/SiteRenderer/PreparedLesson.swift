@@ -2,7 +2,7 @@ import CommonMark
 import Foundation
 import LessonParser
 
-/// A lesson read for rendering: its Markdown with math protected, parsed once by cmark,
+/// A lesson read for rendering: its Markdown with math protected and parsed by cmark,
 /// and what other pages need of it (title, anchors) before any page is rendered.
 struct PreparedLesson {
     let input: SiteLesson
@@ -40,11 +40,7 @@ struct PreparedLesson {
                 "the front matter has no title; the site calls this lesson '\(self.title)' (add `title: …` between the `---` lines)"))
         }
 
-        let body = Self.body(of: lesson)
-        let codeLines = CommonMark.parse(body).descendants
-            .filter { $0.kind == .codeBlock }
-            .reduce(into: Set<Int>()) { $0.formUnion($1.start.line...$1.end.line) }
-        var (protected, formulas) = MathProtection.protect(body, codeLines: codeLines, firstNumber: firstFormula)
+        var (protected, formulas) = MathProtection.protect(Self.body(of: lesson), firstNumber: firstFormula)
         document = CommonMark.parse(protected)
         if let text = lesson.frontMatter.summary {
             let (line, column) = Self.position(of: text, after: "summary:", in: lesson.source)

@@ -24,10 +24,49 @@ import Testing
         #expect(!OutputMatcher(tolerance: 0.01).matches(actual: "1.05", expected: "1.0"))
     }
 
-    @Test(arguments: [("3.1", 0.05), ("42", 0.5), ("6.2e-61", 0.05e-61), ("1.25E+3", 5.0)])
-    func halfUnitInLastPlace(_ text: String, _ expected: Double) {
-        let half = OutputMatcher.halfUnitInLastPlace(of: Substring(text))
-        #expect(abs(half - expected) <= expected * 1e-12)
+    @Test(arguments: [("3.1", "5", -2), ("42", "5", -1), ("6.2e-61", "5", -63), ("1.25E+3", "5", 0)])
+    func halfUnitInLastPlace(_ text: String, _ digits: String, _ exponent: Int) {
+        #expect(ExactDecimal.halfUnitInLastPlace(of: Substring(text)) == ExactDecimal(Substring("\(digits)e\(exponent)")))
+    }
+
+    /// Numbers a `Double` cannot tell apart are compared exactly: 2^53 + 1 is not 2^53,
+    /// `UInt64.max` is not its neighbour, and a tolerance is the decimal it is written as.
+    @Test(arguments: [
+        ("9007199254740993", "9007199254740992"), ("18446744073709551615", "18446744073709551614"),
+        ("0.30000000000000004", "0.30000000000000005"), ("-9007199254740993", "-9007199254740992"),
+    ])
+    func bigNumbersDifferExactly(_ actual: String, _ expected: String) {
+        #expect(!OutputMatcher().matches(actual: actual, expected: expected))
+        #expect(OutputMatcher().matches(actual: expected, expected: expected))
+    }
+
+    @Test func aToleranceIsExactToo() {
+        #expect(OutputMatcher(tolerance: 1).matches(actual: "9007199254740993", expected: "9007199254740992"))
+        #expect(!OutputMatcher(tolerance: 0.5).matches(actual: "9007199254740993", expected: "9007199254740992"))
+        #expect(OutputMatcher(tolerance: 0.1).matches(actual: "0.4", expected: "0.3"))
+        #expect(OutputMatcher().matches(actual: "3.0", expected: "3"))
+    }
+
+    /// pytest's `NUMBER` option (pytest-dev/pytest, testing/test_doctest.py,
+    /// `test_number_precision` and `test_number_non_matches`): what pytest accepts and
+    /// rejects, where the rule is the same. pytest also refuses `3.0` for `3` and `3` for
+    /// `3.0` ("ints shouldn't match floats"); here `3` accepts `3.0`, by design.
+    @Test(arguments: [
+        ("3.141592653589793", "3.141592653589793"), ("3.141592653589793", "3.1416"), ("3.141592653589793", "3.14"),
+        ("-3.141592653589793", "-3.14"), ("3.141592653589793", "3."), ("3.0", "3."), ("951.0", "1e3"),
+        ("1049.0", "1e3"), ("-1049.0", "-1e3"), ("1000.0", "1e3"),
+        ("[3.1415, 0.097, 13.1, 7, 822222.0, 0.00598]", "[3.14, 0.1, 13., 7, 8.22e5, 6.0e-3]"),
+        ("[[0.333, 0.667], [0.999, 1.333]]", "[[0.33, 0.667], [0.999, 1.333]]"),
+    ])
+    func pytestNumberMatches(_ actual: String, _ expected: String) {
+        #expect(OutputMatcher().matches(actual: actual, expected: expected))
+    }
+
+    @Test(arguments: [
+        ("3.1", "3.0"), ("3.1", "3.2"), ("3.1", "4.0"), ("822000.0", "810000.0"), ("3.0", "2.98"), ("1000.0", "999"),
+    ])
+    func pytestNumberNonMatches(_ actual: String, _ expected: String) {
+        #expect(!OutputMatcher().matches(actual: actual, expected: expected))
     }
 
     @Test func diffMarksChangedLines() {

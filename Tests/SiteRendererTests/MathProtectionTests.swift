@@ -1,5 +1,14 @@
+import Foundation
 import Testing
 @testable import SiteRenderer
+
+/// The HTML of `markdown` as a lesson's body, through the whole render stage (with the
+/// fake typesetter: a formula shows as `<m>tex</m>`, `<m display>tex</m>` for display math).
+func prose(_ markdown: String) throws -> String {
+    let page = try build([siteLesson("01-a", "---\ntitle: A\n---\n" + markdown)]).page("01-a.html")
+    let body = page.components(separatedBy: "<div class=\"lesson-body\">\n")[1]
+    return body.components(separatedBy: "</div>\n</article>")[0]
+}
 
 @Suite struct MathProtectionTests {
     @Test func markdownCharactersInsideMathReachTheTypesetterUnchanged() {
@@ -16,9 +25,9 @@ import Testing
         #expect(markdown == text.replacingOccurrences(of: "$y$", with: MathProtection.token(0)))
     }
 
-    @Test func inlineMathOpensBeforeANonSpaceAndCrossesNoBlankLine() {
+    @Test func inlineMathOpensBeforeANonSpaceAndClosesAfterOne() {
         #expect(MathProtection.protect("a $ x$ b").formulas.isEmpty)
-        #expect(MathProtection.protect("at $x = $ `c`, $y$").formulas.map(\.tex) == ["x = ", "y"])
+        #expect(MathProtection.protect("at $x = $ `c`, $y$").formulas.map(\.tex) == ["y"])
         #expect(MathProtection.protect("a $x\n\ny$ b").formulas.isEmpty)
         #expect(MathProtection.protect("a $x +\ny$ b").formulas.map(\.tex) == ["x +\ny"])
     }
@@ -36,16 +45,94 @@ import Testing
         #expect(formulas.first?.column == 8)
     }
 
-    @Test func codeLinesAreLeftAlone() {
-        let text = "$a$\n```\n$b$\n```\n$c$"
-        let (markdown, formulas) = MathProtection.protect(text, codeLines: [2, 3, 4], firstNumber: 5)
-        #expect(formulas.map(\.tex) == ["a", "c"])
-        #expect(markdown == "\(MathProtection.token(5))\n```\n$b$\n```\n\(MathProtection.token(6))")
+    @Test func codeBlocksAndHTMLBlocksAreLeftAlone() {
+        let text = "$a$\n```\n$b$\n```\n\n    $c$\n\n<div title=\"$d$\">\n$e$\n</div>\n\n$f$"
+        let (markdown, formulas) = MathProtection.protect(text, firstNumber: 5)
+        #expect(formulas.map(\.tex) == ["a", "f"])
+        #expect(markdown == text.replacingOccurrences(of: "$a$", with: MathProtection.token(5))
+            .replacingOccurrences(of: "$f$", with: MathProtection.token(6)))
     }
 
     @Test func substitutionReplacesTokensAndDropsFillers() {
         let (markdown, _) = MathProtection.protect("x $$\na\n$$ y", firstNumber: 3)
         #expect(MathProtection.substitute(in: markdown) { "<m\($0)>" } == "x <m3>\n\n y")
-        #expect(MathProtection.substitute(in: "no math") { _ in "?" } == "no math")
+        #expect(MathProtection.substitute(in: "no math, $5") { _ in "?" } == "no math, $5")
     }
+}
+
+/// The cases of issue 19, each as pandoc's `commonmark+tex_math_dollars` reads it (where
+/// math is) and cmark renders it (everything else).
+@Suite struct MathInMarkdownTests {
+    @Test func aReferenceLinkWhoseLabelHoldsMath() throws {
+        #expect(try prose("See [$x$].\n\n[$x$]: https://example.com \"A title\"\n")
+            == "<p>See <a href=\"https://example.com\" title=\"A title\"><m>x</m></a>.</p>\n")
+        #expect(try prose("[$x$]: https://example.com\nSee [$x$][] and [it][$x$].\n")
+            == "<p>See <a href=\"https://example.com\"><m>x</m></a> and <a href=\"https://example.com\">it</a>.</p>\n")
+        #expect(try prose("Not defined: [$x$] and [it][$y$].\n")
+            == "<p>Not defined: [<m>x</m>] and [it][<m>y</m>].</p>\n")
+    }
+
+    @Test func dollarsInLinkDestinationsAutolinksAndDefinitions() throws {
+        let url = "https://api.example.com/items?$filter=a&$top=5"
+        let href = "https://api.example.com/items?$filter=a&amp;$top=5"
+        #expect(try prose("[OData](\(url))\n") == "<p><a href=\"\(href)\">OData</a></p>\n")
+        #expect(try prose("<\(url)>\n") == "<p><a href=\"\(href)\">https://api.example.com/items?$filter=a&amp;$top=5</a></p>\n")
+        #expect(try prose("[OData][q]\n\n[q]: \(url)\n") == "<p><a href=\"\(href)\">OData</a></p>\n")
+        #expect(try prose("[q]: \(url)\n[OData][q] at $x$\n") == "<p><a href=\"\(href)\">OData</a> at <m>x</m></p>\n")
+        #expect(try prose("Mail <$f$oo@bar.example.com>.\n")
+            == "<p>Mail <a href=\"mailto:$f$oo@bar.example.com\">$f$oo@bar.example.com</a>.</p>\n")
+    }
+
+    @Test func dollarsInLinkTitles() throws {
+        #expect(try prose("[a](/u \"cost $x$ here\") and $y$\n")
+            == "<p><a href=\"/u\" title=\"cost $x$ here\">a</a> and <m>y</m></p>\n")
+        #expect(try prose("[a] and $y$\n\n[a]: /u \"cost $x$ here\"\n")
+            == "<p><a href=\"/u\" title=\"cost $x$ here\">a</a> and <m>y</m></p>\n")
+    }
+
+    @Test func rawHTMLIsPassedThroughUntouched() throws {
+        #expect(try prose("An <abbr title=\"$x$\">abbr</abbr> and $y$.\n")
+            == "<p>An <abbr title=\"$x$\">abbr</abbr> and <m>y</m>.</p>\n")
+        #expect(try prose("A <!-- $\\frac{1}{$ --> comment, <?pi $a$ ?>, <!DOCTYPE $b$> and <![CDATA[ $c$ ]]>.\n")
+            == "<p>A <!-- $\\frac{1}{$ --> comment, <?pi $a$ ?>, <!DOCTYPE $b$> and <![CDATA[ $c$ ]]>.</p>\n")
+        for tag in ["script", "style", "textarea"] {
+            let block = "<\(tag)>\nlet a = \"$x$\"\n</\(tag)>\n"
+            #expect(try prose(block) == block)
+        }
+        #expect(try prose("<!-- $\\frac{1}{$\n$x$ -->\n") == "<!-- $\\frac{1}{$\n$x$ -->\n")
+        #expect(try prose("<div $x$\n") == "<div $x$\n")
+        #expect(try prose("Text <div $x$\n") == "<p>Text &lt;div <m>x</m></p>\n")
+    }
+
+    @Test func aFormulaThatOpensFirstRunsOverWhatLooksLikeATag() throws {
+        // commonmark-hs, commonmark-extensions/test/math.md: "Everthing inside the math construction is treated as math".
+        #expect(try prose("$b<a>c$\n") == "<p><m>b&lt;a&gt;c</m></p>\n")
+        #expect(try prose("$a `b$ and `c`\n") == "<p><m>a `b</m> and <code>c</code></p>\n")
+        #expect(try prose("`a $b` and $c$\n") == "<p><code>a $b</code> and <m>c</m></p>\n")
+    }
+
+    @Test func blockQuoteMarkersAreNotPartOfAFormula() throws {
+        // A formula's later lines stay (as line breaks after it), so that every line keeps its number.
+        #expect(try prose("> $$\n> x^2\n> $$\n") == "<blockquote>\n<p><m display>\nx^2\n</m>\n\n</p>\n</blockquote>\n")
+        #expect(try prose("> $a +\n> b$ c\n") == "<blockquote>\n<p><m>a +\nb</m>\n c</p>\n</blockquote>\n")
+        #expect(try prose("> $a +\nb$ lazily\n") == "<blockquote>\n<p><m>a +\nb</m>\n lazily</p>\n</blockquote>\n")
+        #expect(try prose("- $a +\n  b$ c\n- > $d\n  > e$\n")
+            == "<ul>\n<li><m>a +\nb</m>\n c</li>\n<li>\n<blockquote>\n<p><m>d\ne</m>\n</p>\n</blockquote>\n</li>\n</ul>\n")
+    }
+
+    @Test func aFormulaNeverCrossesABlockBoundary() throws {
+        #expect(try prose("Costs $5\n- then $x$ here\n") == "<p>Costs $5</p>\n<ul>\n<li>then <m>x</m> here</li>\n</ul>\n")
+        #expect(try prose("## Cost $a\n$b$ c\n") == "<h2 id=\"cost-a\">Cost $a</h2>\n<p><m>b</m> c</p>\n")
+        #expect(try prose("$a\n---\nb$\n") == "<h2 id=\"a\">$a</h2>\n<p>b$</p>\n")
+    }
+
+    @Test func emphasisAndLinksBesideFormulasParseAsBesideText() throws {
+        #expect(try prose("**Note:**$x$ holds.\n") == "<p><strong>Note:</strong><m>x</m> holds.</p>\n")
+        #expect(try prose("*$x$*, _$y$_ and $a*b$ or $c*d$\n")
+            == "<p><em><m>x</m></em>, <em><m>y</m></em> and <m>a*b</m> or <m>c*d</m></p>\n")
+        #expect(try prose("[see $x$](/u) and [a](b$c$)\n") == "<p><a href=\"/u\">see <m>x</m></a> and <a href=\"b$c$\">a</a></p>\n")
+        // A formula that opens inside the brackets runs past them: no link.
+        #expect(try prose("[$a](b$)\n") == "<p>[<m>a](b</m>)</p>\n")
+    }
+
 }
