@@ -23,8 +23,11 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Folder the site is written to (replaced whole).", valueName: "dir"))
     var out = "site"
 
+    @Flag(help: "Write the instructor's copy: the reference solutions and hidden checks are shown, and every page says so. The public site never shows them.")
+    var solutions = false
+
     func run() throws {
         let outcomes = try CourseRun(options: options).run(try options.lessonFiles([]))
-        try SitePublisher.publish(outcomes, to: out)
+        try SitePublisher.publish(outcomes, to: out, edition: solutions ? .instructor : .student)
     }
 }

@@ -6,7 +6,7 @@ import SiteRenderer
 enum SitePublisher {
     /// Prints each failure at its file:line, writes the site (even when blocks failed, so the
     /// author can look at it), then throws `ExitCode.failure` if anything failed.
-    static func publish(_ outcomes: [CourseRun.Outcome], to out: String) throws {
+    static func publish(_ outcomes: [CourseRun.Outcome], to out: String, edition: SiteEdition = .student) throws {
         var lessons: [SiteLesson] = []
         for outcome in outcomes {
             Report.failures(of: outcome)
@@ -17,7 +17,7 @@ enum SitePublisher {
 
         let progress = Progress()
         progress.show("rendering \(out)/ …")
-        let site = try Site.build(lessons, typesetter: KaTeX(), highlighter: Pygments())
+        let site = try Site.build(lessons, edition: edition, typesetter: KaTeX(), highlighter: Pygments())
         try SiteWriter.write(site, to: URL(fileURLWithPath: out))
         progress.finish("rendered \(out)/")
         site.diagnostics.forEach { print($0) }

@@ -6,9 +6,10 @@ struct IndexPage {
     let lessons: [PreparedLesson]
     /// Each lesson's summary as HTML, in the same order.
     let summaries: [String]
+    let layout: Layout
 
     var html: String {
-        Layout.page(
+        layout.page(
             title: "\(Layout.courseTitle): the mathematics of training neural networks",
             description: "A literate course on the mathematics of training neural networks, in Swift you can run.",
             math: lessons.contains(where: \.summaryHasMath),

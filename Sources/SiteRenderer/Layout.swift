@@ -4,13 +4,18 @@ import CommonMark
 ///
 /// Pages sit at the site's root, so the stylesheet, KaTeX's files and other pages are
 /// linked by relative paths and the site reads the same from a web server or from disk.
-enum Layout {
+/// Every page of the instructor's copy says first that it holds the solutions, and asks
+/// search engines not to index it.
+struct Layout {
     static let courseTitle = "Descent"
 
+    let edition: SiteEdition
+
     /// A complete page; `math` links KaTeX's stylesheet, which typeset formulas need.
-    static func page(title: String, description: String?, math: Bool, main: String) -> String {
+    func page(title: String, description: String?, math: Bool, main: String) -> String {
         let description = description.map { "<meta name=\"description\" content=\"\(HTMLFormatter.escape($0))\">\n" } ?? ""
         let katex = math ? "<link rel=\"stylesheet\" href=\"katex/katex.min.css\">\n" : ""
+        let robots = edition == .instructor ? "<meta name=\"robots\" content=\"noindex, nofollow\">\n" : ""
         return """
             <!DOCTYPE html>
             <html lang="en">
@@ -19,11 +24,11 @@ enum Layout {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="color-scheme" content="light dark">
             <title>\(HTMLFormatter.escape(title))</title>
-            \(description)\(katex)<link rel="stylesheet" href="style.css">
+            \(description)\(robots)\(katex)<link rel="stylesheet" href="style.css">
             </head>
             <body>
             <a class="skip" href="#Main">Skip to content</a>
-            <header class="site-header"><a class="site-title" href="index.html">\(courseTitle)</a></header>
+            \(notice)<header class="site-header"><a class="site-title" href="index.html">\(Self.courseTitle)</a></header>
             <main id="Main">
             \(main)</main>
             <footer class="site-footer">
@@ -31,6 +36,17 @@ enum Layout {
             </footer>
             </body>
             </html>
+
+            """
+    }
+
+    /// The instructor's copy's warning; nothing on the public site.
+    private var notice: String {
+        guard edition == .instructor else { return "" }
+        return """
+            <p class="edition-notice" role="note"><strong>Instructor's copy:</strong> these pages show the \
+            reference solutions and hidden checks of the exercises. Do not publish them: the course's \
+            public site is built without <code>--solutions</code>.</p>
 
             """
     }

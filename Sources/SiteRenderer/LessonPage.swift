@@ -12,6 +12,7 @@ struct RenderContext {
     let math: (Int) -> String
     /// The HTML of a Swift sample.
     let highlighted: (String) -> String
+    let layout: Layout
 }
 
 /// One lesson's page: title and summary, table of contents, the prose (cmark's HTML with
@@ -89,7 +90,7 @@ struct LessonPage {
         }
         // The summary is one paragraph of inline Markdown.
         let summary = lesson.summary?.children.first.map { $0.children.map(formatter.html).joined() } ?? ""
-        let html = Layout.page(
+        let html = context.layout.page(
             title: "\(lesson.title) · \(Layout.courseTitle)",
             description: lesson.lesson.frontMatter.summary,
             math: !lesson.formulas.isEmpty,
@@ -115,8 +116,9 @@ private extension LessonPage {
             let block = blocks[index]
             let next = blocks.indices.contains(index + 1) ? blocks[index + 1] : nil
             let result = lesson.input.run?.cells.first { $0.cell.block.line == block.line }
-            return CellView(block: block, result: result, expected: next?.role == .output ? next : nil,
-                            slug: lesson.slug, highlighted: context.highlighted).html
+            return CellView(block: block, result: result, expected: next?.role == .output ? next : nil, slug: lesson.slug,
+                            edition: context.layout.edition, studentCode: lesson.studentCode[block.line] ?? "",
+                            highlighted: context.highlighted).html
         }
         guard Self.isSwift(node) else { return HTMLFormatter.standard(node, content: "") }
         return "<pre class=\"code\"><code class=\"language-swift\">\(context.highlighted(node.literal ?? ""))</code></pre>\n"

@@ -1,5 +1,6 @@
 import CommonMark
 import Foundation
+import Grading
 import LessonParser
 
 /// A lesson read for rendering: its Markdown with math protected, parsed once by cmark,
@@ -23,6 +24,8 @@ struct PreparedLesson {
     let headingIDs: [Int: String]
     /// Every id a link may point at on this page.
     let ids: Set<String>
+    /// Each exercise's code as the student edition gives it, by the line of its fence.
+    let studentCode: [Int: String]
     let diagnostics: [Diagnostic]
 
     init(_ input: SiteLesson, number: Int, firstFormula: Int) {
@@ -77,6 +80,7 @@ struct PreparedLesson {
         ids = Set(headingIDs.values)
             .union(lesson.codeBlocks.compactMap(CellView.anchor(of:)))
             .union(input.run?.cells.flatMap(\.figures).map { CellView.figureID($0.name) } ?? [])
+        studentCode = Self.studentCode(of: lesson)
         self.diagnostics = diagnostics
     }
 
@@ -124,6 +128,14 @@ private extension PreparedLesson {
         let firstLine = value.prefix { $0 != "\n" }
         guard let start = lines[index].range(of: firstLine)?.lowerBound else { return (index + 1, 1) }
         return (index + 1, lines[index].utf8.distance(from: lines[index].startIndex, to: start) + 1)
+    }
+
+    /// Each exercise's code in the lesson's student edition (`StudentEdition`), by the line
+    /// of the exercise's fence in the lesson. The edition keeps every exercise block, in order.
+    static func studentCode(of lesson: Lesson) -> [Int: String] {
+        let edition = LessonReader.parse(StudentEdition(lesson).text, file: lesson.file).lesson
+        let exercises = { (lesson: Lesson) in lesson.codeBlocks.filter { $0.role == .exercise } }
+        return Dictionary(zip(exercises(lesson).map(\.line), exercises(edition).map(\.code))) { first, _ in first }
     }
 
     /// "03-gradient-descent" → "Gradient descent".

@@ -11,7 +11,8 @@ import LessonParser
 /// lessons and runs give the same bytes.
 public enum Site {
     public static func build(
-        _ lessons: [SiteLesson], typesetter: some MathTypesetter, highlighter: some CodeHighlighter
+        _ lessons: [SiteLesson], edition: SiteEdition = .student,
+        typesetter: some MathTypesetter, highlighter: some CodeHighlighter
     ) throws -> SiteOutput {
         var prepared: [PreparedLesson] = []
         for (index, lesson) in lessons.enumerated() {
@@ -22,13 +23,14 @@ public enum Site {
         output.diagnostics = prepared.flatMap(\.diagnostics)
 
         let math = try typeset(prepared, with: typesetter, into: &output)
-        let samples = uniqueSamples(of: prepared)
+        let samples = uniqueSamples(of: prepared, in: edition)
         let highlighted = Dictionary(uniqueKeysWithValues: zip(samples, try highlighter.highlight(samples)))
 
         let context = RenderContext(
             lessons: Dictionary(prepared.map { (($0.lesson.file as NSString).lastPathComponent, $0) }) { first, _ in first },
             math: { math[$0] },
-            highlighted: { highlighted[$0] ?? HTMLFormatter.escape($0) }
+            highlighted: { highlighted[$0] ?? HTMLFormatter.escape($0) },
+            layout: Layout(edition: edition)
         )
         var summaries: [String] = []
         for (index, lesson) in prepared.enumerated() {
@@ -41,7 +43,7 @@ public enum Site {
             summaries.append(rendered.summary)
             addFigures(of: lesson, to: &output)
         }
-        output.files["index.html"] = Data(IndexPage(lessons: prepared, summaries: summaries).html.utf8)
+        output.files["index.html"] = Data(IndexPage(lessons: prepared, summaries: summaries, layout: context.layout).html.utf8)
         output.files["style.css"] = Data(Stylesheet.css.utf8)
         output.diagnostics = output.diagnostics.enumerated().sorted { first, second in
             let (a, b) = (first.element, second.element)
@@ -94,15 +96,18 @@ private extension Site {
         return html
     }
 
-    /// Every Swift sample the pages show, once each, in the order they first appear.
-    static func uniqueSamples(of lessons: [PreparedLesson]) -> [String] {
+    /// Every Swift sample the pages of `edition` show, once each, in the order they first appear.
+    static func uniqueSamples(of lessons: [PreparedLesson], in edition: SiteEdition) -> [String] {
         var seen = Set<String>()
         var samples: [String] = []
         for lesson in lessons {
             let nested = lesson.document.descendants.filter { node in
                 node.kind == .codeBlock && LessonPage.isSwift(node) && !lesson.lesson.codeBlocks.contains { $0.line == node.start.line }
             }
-            for sample in lesson.lesson.codeBlocks.flatMap(CellView.samples(of:)) + nested.map({ $0.literal ?? "" })
+            let shown = lesson.lesson.codeBlocks.flatMap { block in
+                CellView.samples(of: block, studentCode: lesson.studentCode[block.line] ?? "", in: edition)
+            }
+            for sample in shown + nested.map({ $0.literal ?? "" })
             where seen.insert(sample).inserted {
                 samples.append(sample)
             }

@@ -193,7 +193,14 @@ enum Stylesheet {
         .exercise-title { font-weight: 650; margin: 0 0 0.6em; }
         .exercise .label { color: var(--accent); text-transform: uppercase; font-size: 0.8em; letter-spacing: 0.08em; margin-right: 0.4em; }
         .points { margin: 0; color: var(--muted); font-size: 0.9em; white-space: nowrap; }
-        .solution summary { cursor: pointer; font-family: var(--sans); color: var(--link); margin-bottom: 0.6em; }
+        .solution { border-top: 1px dashed var(--accent); padding-top: 0.4em; }
+
+        /* The instructor's copy says so on every page. */
+
+        .edition-notice {
+          margin: 0; padding: 0.6rem 1.25rem; text-align: center;
+          font-family: var(--sans); font-size: 0.92em; background: var(--note-surface); border-bottom: 2px solid var(--accent);
+        }
 
         /* Verdicts: marked in words, not only in colour */
 
@@ -254,7 +261,6 @@ enum Stylesheet {
           pre, figure, .cell, .verdict { break-inside: avoid; }
           .cell { margin-left: 0; margin-right: 0; }
           h1, h2, h3 { break-after: avoid; }
-          .solution:not([open]) { display: none; }
         }
         """#
 }

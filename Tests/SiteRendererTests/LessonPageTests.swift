@@ -37,6 +37,10 @@ import Testing
         }
         ```
 
+        ```swift check exercise=slope hidden
+        LessonRuntime.check(slope() == 2, "a hidden check")
+        ```
+
         <kbd>raw</kbd> HTML stays.
         """#
 
@@ -71,12 +75,27 @@ import Testing
         #expect(!page.contains(#"print(&quot;from a hidden block&quot;)"#) && !page.contains(#"print("from a hidden block")"#))
     }
 
-    @Test func anExerciseShowsTitlePointsStarterAndFoldedSolution() throws {
-        let page = try build([siteLesson("01-derivatives", Self.derivatives, outputs: [])]).page("01-derivatives.html")
+    @Test func anExerciseShowsTitlePointsAndTheStudentEditionsStubButNeverTheSolution() throws {
+        let site = try build([siteLesson("01-derivatives", Self.derivatives, outputs: [])])
+        let page = site.page("01-derivatives.html")
         #expect(page.contains(#"<section class="cell exercise" id="Exercise-slope" aria-label="Exercise: Slope at a point">"#))
         #expect(page.contains(#"<span class="label">Exercise</span> Slope at a point</p><p class="points">2 points</p>"#))
-        #expect(page.contains("<hl>func slope() -&gt; Double {\n    // Your code here\n}\n</hl>"))
-        #expect(page.contains("<details class=\"solution\"><summary>Solution</summary>\n<pre class=\"code\"><code class=\"language-swift\"><hl>func slope() -&gt; Double {\n    // BEGIN SOLUTION\n    return 2"))
+        #expect(page.contains("<hl>func slope() -&gt; Double {\n    // Your code here.\n    return exerciseNotDone(\"slope\")\n}\n</hl>"))
+        #expect(!page.contains("BEGIN SOLUTION") && !page.contains("return 2") && !page.contains("Reference solution"))
+        #expect(!page.contains("a hidden check") && !page.contains("edition-notice"))
+    }
+
+    @Test func theInstructorsCopyShowsSolutionsAndHiddenChecksAndSaysSoOnEveryPage() throws {
+        let lesson = siteLesson("01-derivatives", Self.derivatives, outputs: [])
+        let site = try Site.build([lesson], edition: .instructor, typesetter: FakeTypesetter(), highlighter: FakeHighlighter())
+        let page = site.page("01-derivatives.html")
+        #expect(page.contains("<p class=\"cell-label\">Reference solution</p>\n<pre class=\"code\"><code class=\"language-swift\"><hl>func slope() -&gt; Double {\n    // BEGIN SOLUTION\n    return 2"))
+        #expect(page.contains("Hidden check (not in the student edition) for <a href=\"#Exercise-slope\">exercise slope</a>"))
+        #expect(page.contains(#"LessonRuntime.check(slope() == 2, "a hidden check")"#))
+        for path in ["index.html", "01-derivatives.html"] {
+            #expect(site.page(path).contains(#"<p class="edition-notice" role="note"><strong>Instructor's copy:</strong>"#), "\(path)")
+            #expect(site.page(path).contains(#"<meta name="robots" content="noindex, nofollow">"#), "\(path)")
+        }
     }
 
     @Test func aFailingBlockIsMarkedInWordsWithItsDiagnostic() throws {
@@ -88,7 +107,7 @@ import Testing
         #expect(page.contains("<strong>✗ Failed.</strong>"))
         #expect(page.contains("lessons/01-derivatives.md:12:1: error: output differs"))
         #expect(page.contains(##"<strong>✗ 1 block fails:</strong> <a href="#L9">line 9</a>."##))
-        #expect(site.page("index.html").contains("✗ 1 of 3 blocks fail."))
+        #expect(site.page("index.html").contains("✗ 1 of 4 blocks fail."))
     }
 
     @Test func rawHTMLPassesThrough() throws {
