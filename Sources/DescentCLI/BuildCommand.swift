@@ -28,6 +28,6 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let outcomes = try CourseRun(options: options).run(try options.lessonFiles([]))
-        try SitePublisher.publish(outcomes, to: out, edition: solutions ? .instructor : .student)
+        try SitePublisher.publish(outcomes, lessons: options.lessons, to: out, edition: solutions ? .instructor : .student)
     }
 }

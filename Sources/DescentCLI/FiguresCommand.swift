@@ -30,6 +30,6 @@ struct FiguresCommand: ParsableCommand {
         if let run = outcomes.first(where: { $0.file == file })?.run {
             Report.outputs(of: run)
         }
-        try SitePublisher.publish(outcomes, to: out)
+        try SitePublisher.publish(outcomes, lessons: options.lessons, to: out)
     }
 }

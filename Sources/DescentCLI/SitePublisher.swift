@@ -1,12 +1,16 @@
 import ArgumentParser
 import Foundation
+import LessonParser
 import SiteRenderer
 
 /// Renders the outcomes of a course run to a site folder and reports what happened.
 enum SitePublisher {
     /// Prints each failure at its file:line, writes the site (even when blocks failed, so the
-    /// author can look at it), then throws `ExitCode.failure` if anything failed.
-    static func publish(_ outcomes: [CourseRun.Outcome], to out: String, edition: SiteEdition = .student) throws {
+    /// author can look at it), then throws `ExitCode.failure` if anything failed. The course
+    /// file of the `lessons` folder, if any, gives the front page and metadata.
+    static func publish(_ outcomes: [CourseRun.Outcome], lessons folder: String, to out: String,
+                        edition: SiteEdition = .student) throws {
+        let (course, courseProblems) = Course.read(folder: folder)
         var lessons: [SiteLesson] = []
         for outcome in outcomes {
             Report.failures(of: outcome)
@@ -17,7 +21,8 @@ enum SitePublisher {
 
         let progress = Progress()
         progress.show("rendering \(out)/ …")
-        let site = try Site.build(lessons, edition: edition, typesetter: KaTeX(), highlighter: Pygments())
+        var site = try Site.build(lessons, course: course, edition: edition, typesetter: KaTeX(), highlighter: Pygments())
+        site.diagnostics = courseProblems + site.diagnostics
         try SiteWriter.write(site, to: URL(fileURLWithPath: out))
         progress.finish("rendered \(out)/")
         site.diagnostics.forEach { print($0) }

@@ -91,7 +91,7 @@ struct LessonPage {
         // The summary is one paragraph of inline Markdown.
         let summary = lesson.summary?.children.first.map { $0.children.map(formatter.html).joined() } ?? ""
         let html = context.layout.page(
-            title: "\(lesson.title) · \(Layout.courseTitle)",
+            title: "\(lesson.title) · \(context.layout.course.title)",
             description: lesson.lesson.frontMatter.summary,
             math: !lesson.formulas.isEmpty,
             main: header(title: title, summary: summary) + problems + tableOfContents

@@ -2,7 +2,8 @@ import CommonMark
 import Foundation
 import LessonParser
 
-/// The render stage: the course's lessons and their runs in, the site's files out.
+/// The render stage: the course (its file and its lessons with their runs) in, the site's
+/// files out.
 ///
 /// Every lesson is prepared first (math protected, parsed, anchors claimed), so that links
 /// between lessons can be checked; then all formulas of the course are typeset in one call
@@ -11,7 +12,7 @@ import LessonParser
 /// lessons and runs give the same bytes.
 public enum Site {
     public static func build(
-        _ lessons: [SiteLesson], edition: SiteEdition = .student,
+        _ lessons: [SiteLesson], course: Course = Course(), edition: SiteEdition = .student,
         typesetter: some MathTypesetter, highlighter: some CodeHighlighter
     ) throws -> SiteOutput {
         var prepared: [PreparedLesson] = []
@@ -30,7 +31,7 @@ public enum Site {
             lessons: Dictionary(prepared.map { (($0.lesson.file as NSString).lastPathComponent, $0) }) { first, _ in first },
             math: { math[$0] },
             highlighted: { highlighted[$0] ?? HTMLFormatter.escape($0) },
-            layout: Layout(edition: edition)
+            layout: Layout(course: course, edition: edition)
         )
         var summaries: [String] = []
         for (index, lesson) in prepared.enumerated() {

@@ -158,6 +158,7 @@ enum Stylesheet {
         /* Index */
 
         .course-header { margin: 2rem 0 2.5rem; }
+        .introduction { font-size: 1.1em; color: var(--muted); }
         .lesson-list { list-style: none; padding: 0; }
         .lesson-list li { margin: 0 0 1.4em; }
         .lesson-list a { font-family: var(--sans); font-weight: 650; font-size: 1.15em; text-decoration: none; }

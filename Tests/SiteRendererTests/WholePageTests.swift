@@ -25,14 +25,14 @@ import LessonParser
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="color-scheme" content="light dark">
-            <title>One · Descent</title>
+            <title>One · Course</title>
             <meta name="description" content="A first step.">
             <link rel="stylesheet" href="katex/katex.min.css">
             <link rel="stylesheet" href="style.css">
             </head>
             <body>
             <a class="skip" href="#Main">Skip to content</a>
-            <header class="site-header"><a class="site-title" href="index.html">Descent</a></header>
+            <header class="site-header"><a class="site-title" href="index.html">Course</a></header>
             <main id="Main">
             <article class="lesson">
             <header class="lesson-header">
