@@ -24,6 +24,8 @@ struct CellView {
     let edition: SiteEdition
     /// An exercise's code as the student edition gives it (see `PreparedLesson.studentCode`).
     let studentCode: String
+    /// The lesson's figures' numbers, by name.
+    let figureNumbers: [String: Int]
     let highlighted: (String) -> String
 
     var html: String {
@@ -133,10 +135,12 @@ private extension CellView {
         for figure in result?.figures ?? [] {
             let caption = HTMLFormatter.escape(figure.caption)
             let alt = Self.svgDescription(figure.svg).map(HTMLFormatter.escape) ?? caption
+            let id = Self.figureID(figure.name)
+            let number = figureNumbers[figure.name].map { "<a class=\"figure-number\" href=\"#\(id)\">Figure \($0).</a> " } ?? ""
             html += """
-                <figure class="figure" id="\(Self.figureID(figure.name))">\
+                <figure class="figure" id="\(id)">\
                 <img src="\(slug)/\(HTMLFormatter.escape(figure.name)).svg" alt="\(alt)">\
-                <figcaption>\(caption)</figcaption></figure>
+                <figcaption>\(number)\(caption)</figcaption></figure>
 
                 """
         }

@@ -12,8 +12,9 @@ struct Layout {
     let course: Course
     let edition: SiteEdition
 
-    /// A complete page; `math` links KaTeX's stylesheet, which typeset formulas need.
-    func page(title: String, description: String?, math: Bool, main: String) -> String {
+    /// A complete page; `math` links KaTeX's stylesheet, which typeset formulas need. The
+    /// `navigation` follows the main content, and is placed beside it on a wide screen.
+    func page(title: String, description: String?, math: Bool, main: String, navigation: String = "") -> String {
         let description = description.map { "<meta name=\"description\" content=\"\(HTMLFormatter.escape($0))\">\n" } ?? ""
         let katex = math ? "<link rel=\"stylesheet\" href=\"katex/katex.min.css\">\n" : ""
         let author = course.author.map { "<meta name=\"author\" content=\"\(HTMLFormatter.escape($0))\">\n" } ?? ""
@@ -31,9 +32,9 @@ struct Layout {
             <body>
             <a class="skip" href="#Main">Skip to content</a>
             \(notice)<header class="site-header"><a class="site-title" href="index.html">\(HTMLFormatter.escape(course.title))</a></header>
-            <main id="Main">
+            \(navigation.isEmpty ? "" : "<div class=\"page\">\n")<main id="Main">
             \(main)</main>
-            <footer class="site-footer">
+            \(navigation.isEmpty ? "" : navigation + "</div>\n")<footer class="site-footer">
             <p>Every output and figure on these pages was computed by the code beside it when the site was built with <code>descent build</code>.</p>
             \(colophon)</footer>
             </body>

@@ -26,6 +26,10 @@ struct PreparedLesson {
     let ids: Set<String>
     /// Each exercise's code as the student edition gives it, by the line of its fence.
     let studentCode: [Int: String]
+    /// The number of each display equation of the body (1, 2, …), by its formula's number.
+    let equationNumbers: [Int: Int]
+    /// The number of each figure the run drew (1, 2, …), by its name.
+    let figureNumbers: [String: Int]
     let diagnostics: [Diagnostic]
 
     init(_ input: SiteLesson, number: Int, firstFormula: Int) {
@@ -64,6 +68,10 @@ struct PreparedLesson {
             summaryHasMath = false
         }
         self.formulas = formulas
+        let displays = formulas.indices.filter { formulas[$0].display }.map { firstFormula + $0 }
+        equationNumbers = Dictionary(uniqueKeysWithValues: zip(displays, 1...))
+        let figures = input.run?.cells.flatMap(\.figures).map(\.name) ?? []
+        figureNumbers = Dictionary(zip(figures, 1...)) { first, _ in first }
 
         var anchors = Anchors()
         var headingIDs: [Int: String] = [:]
@@ -79,7 +87,8 @@ struct PreparedLesson {
         self.headingIDs = headingIDs
         ids = Set(headingIDs.values)
             .union(lesson.codeBlocks.compactMap(CellView.anchor(of:)))
-            .union(input.run?.cells.flatMap(\.figures).map { CellView.figureID($0.name) } ?? [])
+            .union(figures.map(CellView.figureID))
+            .union(equationNumbers.values.map(Self.equationID))
         studentCode = Self.studentCode(of: lesson)
         self.diagnostics = diagnostics
     }
@@ -88,6 +97,9 @@ struct PreparedLesson {
     var slug: String { lesson.slug }
     /// The page's file in the site.
     var page: String { "\(slug).html" }
+
+    /// The id of display equation `number`.
+    static func equationID(_ number: Int) -> String { "Equation-\(number)" }
 
     /// The TeX of formula `number`.
     func tex(_ number: Int) -> String {

@@ -28,6 +28,7 @@ public enum Site {
         let highlighted = Dictionary(uniqueKeysWithValues: zip(samples, try highlighter.highlight(samples)))
 
         let context = RenderContext(
+            course: prepared,
             lessons: Dictionary(prepared.map { (($0.lesson.file as NSString).lastPathComponent, $0) }) { first, _ in first },
             math: { math[$0] },
             highlighted: { highlighted[$0] ?? HTMLFormatter.escape($0) },

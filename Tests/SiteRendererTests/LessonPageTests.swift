@@ -122,10 +122,39 @@ import Testing
         #expect(site.files["01-derivatives/slope.svg"] == Data("<svg/>".utf8))
         let page = site.page("01-derivatives.html")
         #expect(page.contains(
-            #"<img src="01-derivatives/slope.svg" alt="The slope &lt;at&gt; x"><figcaption>The slope &lt;at&gt; x</figcaption>"#))
+            ##"<img src="01-derivatives/slope.svg" alt="The slope &lt;at&gt; x"><figcaption><a class="figure-number" href="#Figure-slope">Figure 1.</a> The slope &lt;at&gt; x</figcaption>"##))
         // A chart's own description of what it shows is its alt text.
         #expect(page.contains(
-            #"<img src="01-derivatives/chart.svg" alt="Line chart. x &lt; 2 &amp; &quot;y&quot;"><figcaption>A chart</figcaption>"#))
+            ##"<img src="01-derivatives/chart.svg" alt="Line chart. x &lt; 2 &amp; &quot;y&quot;"><figcaption><a class="figure-number" href="#Figure-chart">Figure 2.</a> A chart</figcaption>"##))
+    }
+
+    @Test func displayEquationsAreNumberedAndLinkable() throws {
+        let source = "---\ntitle: A\n---\nInline $a$, then\n\n$$x = 1$$\n\nand\n\n$$y = 2$$\n\nas [(2)](#Equation-2) says.\n"
+        let site = try build([siteLesson("01-a", source)])
+        let page = site.page("01-a.html")
+        #expect(page.contains(##"<span class="equation" id="Equation-1"><m display>x = 1</m><a class="equation-number" href="#Equation-1">(1)</a></span>"##))
+        #expect(page.contains(##"<span class="equation" id="Equation-2"><m display>y = 2</m><a class="equation-number" href="#Equation-2">(2)</a></span>"##))
+        #expect(!page.contains("Equation-3") && site.diagnostics.isEmpty, "\(site.messages)")
+    }
+
+    @Test func theNavigationListsEveryLessonAndTheCurrentOnesSections() throws {
+        let lessons = [siteLesson("01-a", "---\ntitle: A\n---\n## First\n\n### Inner\n\n## Second\n"),
+                       siteLesson("02-b", "---\ntitle: B\n---\n## Elsewhere\n")]
+        let page = try build(lessons).page("01-a.html")
+        #expect(page.contains("""
+            <ol>
+            <li class="current"><a href="01-a.html" aria-current="page"><span class="lesson-number">1</span> A</a>
+            <ol>
+            <li><a href="#first">First</a></li>
+            <li><a href="#second">Second</a></li>
+            </ol>
+            </li>
+            <li><a href="02-b.html"><span class="lesson-number">2</span> B</a></li>
+            </ol>
+            </nav>
+            </div>
+            """))
+        #expect(!page.contains("#elsewhere") && !page.contains("<script"))
     }
 
     @Test func pagesLinkToTheirNeighbours() throws {
