@@ -243,6 +243,7 @@ enum Stylesheet {
           margin: 0; padding: 0.6rem 1.25rem; text-align: center;
           font-family: var(--sans); font-size: 0.92em; background: var(--note-surface); border-bottom: 2px solid var(--accent);
         }
+        .edition-notice code { white-space: nowrap; }
 
         /* Verdicts: marked in words, not only in colour */
 
@@ -303,6 +304,7 @@ enum Stylesheet {
           body { font-size: 11pt; line-height: 1.45; }
           main { max-width: none; padding: 0; }
           .site-header, .site-footer, .pager, .skip, .toc, .sidebar { display: none; }
+          .page { display: block; padding: 0; }
           a { text-decoration: none; }
           pre { white-space: pre-wrap; border: 1px solid var(--border); }
           pre, figure, .cell, .verdict { break-inside: avoid; }
