@@ -44,6 +44,13 @@ import Testing
             #expect(text.contains("Instructor's copy: these pages show the reference solutions"), "\(page)")
         }
     }
+
+    @Test func theInstructorsCopyIsNeverWrittenIntoThePublicSitesFolder() throws {
+        let result = try DescentBinary.run(["build", "--lessons", Self.lessons.path, "--solutions"],
+                                           in: FileManager.default.temporaryDirectory)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("give it a folder of its own with --out DIR"), "\(result.stderr)")
+    }
 }
 
 private struct BuildFailed: Error, CustomStringConvertible {
