@@ -11,7 +11,7 @@ import LessonRunner
 ///   run).
 /// - An exercise shows its title and points and its code as the student edition gives it
 ///   (each solution region replaced by a stub). Only the instructor's copy adds the
-///   reference solution, and shows hidden checks.
+///   reference solution and what it printed and drew, and shows hidden checks.
 /// - A failure is marked in words as well as colour, with the runner's diagnostics.
 struct CellView {
     let block: CodeBlock
@@ -46,6 +46,12 @@ struct CellView {
         case .swift, .spec, .check: shows(block, in: edition) ? [block.code] : []
         case .output, .plain: []
         }
+    }
+
+    /// Whether what a block printed and drew is shown: not an exercise's on the public site,
+    /// since its reference solution computed it.
+    static func showsRun(of block: CodeBlock, in edition: SiteEdition) -> Bool {
+        block.role != .exercise || edition == .instructor
     }
 
     /// Whether a spec or check block's code is shown: not when it is hidden, except a
@@ -124,8 +130,12 @@ private extension CellView {
                     content: header + code(studentCode) + solution)
     }
 
-    /// Output, figures and verdict.
+    /// Output and figures (when shown), and verdict.
     var results: String {
+        (Self.showsRun(of: block, in: edition) ? outputAndFigures : "") + verdict
+    }
+
+    var outputAndFigures: String {
         var html = ""
         if let result, !result.output.isEmpty {
             html += "<pre class=\"output\"><samp>\(HTMLFormatter.escape(result.output))</samp></pre>\n"
@@ -144,19 +154,23 @@ private extension CellView {
 
                 """
         }
+        return html
+    }
+
+    /// Why the block failed or did not run; nothing when it passed.
+    var verdict: String {
         switch result?.status {
         case .failed(let diagnostics):
             let details = diagnostics.map(\.description).joined(separator: "\n")
-            html += """
+            return """
                 <div class="verdict failed"><p><strong>✗ Failed.</strong> This block does not do what the lesson says.</p>
                 <pre>\(HTMLFormatter.escape(details))</pre></div>
 
                 """
         case .notRun(let reason):
-            html += "<p class=\"verdict not-run\"><strong>Not run:</strong> \(HTMLFormatter.escape(reason)).</p>\n"
+            return "<p class=\"verdict not-run\"><strong>Not run:</strong> \(HTMLFormatter.escape(reason)).</p>\n"
         case .passed, nil:
-            break
+            return ""
         }
-        return html
     }
 }

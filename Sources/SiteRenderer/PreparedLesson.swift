@@ -28,11 +28,11 @@ struct PreparedLesson {
     let studentCode: [Int: String]
     /// The number of each display equation of the body (1, 2, …), by its formula's number.
     let equationNumbers: [Int: Int]
-    /// The number of each figure the run drew (1, 2, …), by its name.
+    /// The number of each figure the run drew that the page shows (1, 2, …), by its name.
     let figureNumbers: [String: Int]
     let diagnostics: [Diagnostic]
 
-    init(_ input: SiteLesson, number: Int, firstFormula: Int) {
+    init(_ input: SiteLesson, number: Int, firstFormula: Int, edition: SiteEdition) {
         let lesson = input.lesson
         self.input = input
         self.number = number
@@ -70,7 +70,8 @@ struct PreparedLesson {
         self.formulas = formulas
         let displays = formulas.indices.filter { formulas[$0].display }.map { firstFormula + $0 }
         equationNumbers = Dictionary(uniqueKeysWithValues: zip(displays, 1...))
-        let figures = input.run?.cells.flatMap(\.figures).map(\.name) ?? []
+        let figures = (input.run?.cells ?? []).filter { CellView.showsRun(of: $0.cell.block, in: edition) }
+            .flatMap(\.figures).map(\.name)
         figureNumbers = Dictionary(zip(figures, 1...)) { first, _ in first }
 
         var anchors = Anchors()

@@ -18,7 +18,7 @@ public enum Site {
         var prepared: [PreparedLesson] = []
         for (index, lesson) in lessons.enumerated() {
             let firstFormula = prepared.last.map { $0.firstFormula + $0.formulas.count } ?? 0
-            prepared.append(PreparedLesson(lesson, number: index + 1, firstFormula: firstFormula))
+            prepared.append(PreparedLesson(lesson, number: index + 1, firstFormula: firstFormula, edition: edition))
         }
         var output = SiteOutput()
         output.diagnostics = prepared.flatMap(\.diagnostics)
@@ -43,7 +43,7 @@ public enum Site {
             output.copies.merge(rendered.assets) { first, _ in first }
             output.diagnostics += rendered.diagnostics
             summaries.append(rendered.summary)
-            addFigures(of: lesson, to: &output)
+            addFigures(of: lesson, in: edition, to: &output)
         }
         output.files["index.html"] = Data(IndexPage(lessons: prepared, summaries: summaries, layout: context.layout).html.utf8)
         output.files["style.css"] = Data(Stylesheet.css.utf8)
@@ -118,7 +118,7 @@ private extension Site {
     }
 
     /// The lesson's figures as `<slug>/<name>.svg`; a name drawn twice is an error.
-    static func addFigures(of lesson: PreparedLesson, to output: inout SiteOutput) {
+    static func addFigures(of lesson: PreparedLesson, in edition: SiteEdition, to output: inout SiteOutput) {
         var drawnAt: [String: Int] = [:]
         for cell in lesson.input.run?.cells ?? [] {
             for figure in cell.figures {
@@ -129,7 +129,9 @@ private extension Site {
                     continue
                 }
                 drawnAt[figure.name] = line
-                output.files["\(lesson.slug)/\(figure.name).svg"] = Data(figure.svg.utf8)
+                if CellView.showsRun(of: cell.cell.block, in: edition) {
+                    output.files["\(lesson.slug)/\(figure.name).svg"] = Data(figure.svg.utf8)
+                }
             }
         }
     }

@@ -85,6 +85,18 @@ import Testing
         #expect(!page.contains("a hidden check") && !page.contains("edition-notice"))
     }
 
+    @Test func whatAnExercisesReferenceSolutionPrintsAndDrawsIsOnlyInTheInstructorsCopy() throws {
+        let figure = Figure(name: "answer", caption: "The answer", svg: "<svg/>")
+        let lesson = siteLesson("01-derivatives", Self.derivatives, outputs: ["", "", "slope is 2\n"], figures: [[], [], [figure]])
+        let site = try build([lesson])
+        #expect(!site.page("01-derivatives.html").contains("slope is 2") && !site.page("01-derivatives.html").contains("answer"))
+        #expect(site.files["01-derivatives/answer.svg"] == nil)
+        let copy = try Site.build([lesson], edition: .instructor, typesetter: FakeTypesetter(), highlighter: FakeHighlighter())
+        #expect(copy.page("01-derivatives.html").contains("<samp>slope is 2\n</samp>"))
+        #expect(copy.page("01-derivatives.html").contains(##"<a class="figure-number" href="#Figure-answer">Figure 1.</a> The answer"##))
+        #expect(copy.files["01-derivatives/answer.svg"] != nil)
+    }
+
     @Test func theInstructorsCopyShowsSolutionsAndHiddenChecksAndSaysSoOnEveryPage() throws {
         let lesson = siteLesson("01-derivatives", Self.derivatives, outputs: [])
         let site = try Site.build([lesson], edition: .instructor, typesetter: FakeTypesetter(), highlighter: FakeHighlighter())
