@@ -27,9 +27,18 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @Flag(help: "Write the instructor's copy: the reference solutions and hidden checks are shown, and every page says so. The public site never shows them.")
+    var solutions = false
+
+    func validate() throws {
+        if solutions && URL(fileURLWithPath: out).standardizedFileURL.lastPathComponent == "site" {
+            throw ValidationError("--solutions writes the instructor's copy, which holds the solutions: give it a folder of its own with --out DIR, not the public site's")
+        }
+    }
+
     func run() throws {
         let folder = try output.claim(out, protecting: [options.lessons])
         let outcomes = try CourseRun(options: options).run(try options.lessonFiles([]))
-        try SitePublisher.publish(outcomes, to: folder)
+        try SitePublisher.publish(outcomes, lessons: options.lessons, to: folder, edition: solutions ? .instructor : .student)
     }
 }

@@ -33,6 +33,6 @@ struct FiguresCommand: ParsableCommand {
         if let run = outcomes.first(where: { $0.file == file })?.run {
             Report.outputs(of: run)
         }
-        try SitePublisher.publish(outcomes, to: folder)
+        try SitePublisher.publish(outcomes, lessons: options.lessons, to: folder)
     }
 }

@@ -1,14 +1,18 @@
 import ArgumentParser
 import Foundation
 import LessonRunner
+import LessonParser
 import SiteRenderer
 
 /// Renders the outcomes of a course run to a site folder and reports what happened.
 enum SitePublisher {
     /// Prints each failure at its file:line, writes the site (even when blocks failed, so the
-    /// author can look at it), then throws `ExitCode.failure` if anything failed.
-    static func publish(_ outcomes: [CourseRun.Outcome], to folder: OutputFolder) throws {
-        let out = folder.path
+    /// author can look at it), then throws `ExitCode.failure` if anything failed. The course
+    /// file of the `lessons` folder, if any, gives the front page and metadata.
+    static func publish(_ outcomes: [CourseRun.Outcome], lessons folder: String, to output: OutputFolder,
+                        edition: SiteEdition = .student) throws {
+        let out = output.path
+        let (course, courseProblems) = Course.read(folder: folder)
         var lessons: [SiteLesson] = []
         for outcome in outcomes {
             Report.failures(of: outcome)
@@ -19,8 +23,9 @@ enum SitePublisher {
 
         let progress = Progress()
         progress.show("rendering \(out)/ …")
-        let site = try Site.build(lessons, typesetter: KaTeX(), highlighter: Pygments())
-        try SiteWriter.write(site, to: folder)
+        var site = try Site.build(lessons, course: course, edition: edition, typesetter: KaTeX(), highlighter: Pygments())
+        site.diagnostics = courseProblems + site.diagnostics
+        try SiteWriter.write(site, to: output)
         progress.finish("rendered \(out)/")
         site.diagnostics.forEach { print($0) }
 

@@ -173,7 +173,7 @@ private extension ParameterValue {
     }
 }
 
-private extension YamlError {
+extension YamlError {
     var mark: Mark? {
         switch self {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark

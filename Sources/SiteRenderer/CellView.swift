@@ -9,8 +9,9 @@ import LessonRunner
 /// - `swift` blocks are code only; `output` blocks render nothing, since the printed output
 ///   is shown under the spec block it belongs to (the expected text, when the lesson was not
 ///   run).
-/// - An exercise shows its title and points, the code with each solution region replaced by
-///   a line for the student to fill in, and the reference solution folded in `<details>`.
+/// - An exercise shows its title and points and its code as the student edition gives it
+///   (each solution region replaced by a stub). Only the instructor's copy adds the
+///   reference solution and what it printed and drew, and shows hidden checks.
 /// - A failure is marked in words as well as colour, with the runner's diagnostics.
 struct CellView {
     let block: CodeBlock
@@ -20,6 +21,11 @@ struct CellView {
     let expected: CodeBlock?
     /// The lesson's folder in the site, where figures are.
     let slug: String
+    let edition: SiteEdition
+    /// An exercise's code as the student edition gives it (see `PreparedLesson.studentCode`).
+    let studentCode: String
+    /// The lesson's figures' numbers, by name.
+    let figureNumbers: [String: Int]
     let highlighted: (String) -> String
 
     var html: String {
@@ -28,19 +34,30 @@ struct CellView {
         case .plain: "<pre class=\"code plain\" id=\"\(anchor)\"><code>\(HTMLFormatter.escape(block.code))</code></pre>\n"
         case .swift: "<div class=\"cell\" id=\"\(anchor)\">\n\(code(block.code))</div>\n"
         case .spec: cell(classes: "cell spec", content: block.attributes.hidden ? "" : code(block.code))
-        case .check: cell(classes: "cell check", content: block.attributes.hidden ? "" : checkLabel + code(block.code))
+        case .check: cell(classes: "cell check", content: Self.shows(block, in: edition) ? checkLabel + code(block.code) : "")
         case .exercise: exercise
         }
     }
 
-    /// The Swift samples this block shows, for the highlighter.
-    static func samples(of block: CodeBlock) -> [String] {
+    /// The Swift samples a block shows in `edition`, for the highlighter.
+    static func samples(of block: CodeBlock, studentCode: String, in edition: SiteEdition) -> [String] {
         switch block.role {
-        case .swift: [block.code]
-        case .spec, .check: block.attributes.hidden ? [] : [block.code]
-        case .exercise: [starter(of: block), block.code]
+        case .exercise: edition == .instructor ? [studentCode, block.code] : [studentCode]
+        case .swift, .spec, .check: shows(block, in: edition) ? [block.code] : []
         case .output, .plain: []
         }
+    }
+
+    /// Whether what a block printed and drew is shown: not an exercise's on the public site,
+    /// since its reference solution computed it.
+    static func showsRun(of block: CodeBlock, in edition: SiteEdition) -> Bool {
+        block.role != .exercise || edition == .instructor
+    }
+
+    /// Whether a spec or check block's code is shown: not when it is hidden, except a
+    /// hidden check in the instructor's copy.
+    static func shows(_ block: CodeBlock, in edition: SiteEdition) -> Bool {
+        !block.attributes.hidden || (block.role == .check && edition == .instructor)
     }
 
     /// The id this block gives the page: `Exercise-<id>` for an exercise, `L41` for any other
@@ -68,24 +85,6 @@ struct CellView {
         let unescaped = entities.reduce(String(text)) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
         return unescaped.isEmpty ? nil : unescaped
     }
-
-    /// The exercise as a student starts it: each solution region, markers included, is one
-    /// line, indented as its `// BEGIN SOLUTION` marker, asking for the student's code.
-    static func starter(of block: CodeBlock) -> String {
-        let lines = block.code.split(separator: "\n", omittingEmptySubsequences: false)
-        var kept: [Substring] = []
-        for (offset, line) in lines.enumerated() {
-            let number = block.firstContentLine + offset
-            guard let region = block.solutions.first(where: { $0.contains(number) }) else {
-                kept.append(line)
-                continue
-            }
-            if number == region.lowerBound {
-                kept.append(line.prefix { $0 == " " || $0 == "\t" } + "// Your code here")
-            }
-        }
-        return kept.joined(separator: "\n")
-    }
 }
 
 // MARK: - Private
@@ -112,7 +111,8 @@ private extension CellView {
 
     var checkLabel: String {
         let exercise = block.attributes.exercise ?? ""
-        return "<p class=\"cell-label\">Check for <a href=\"#\(Self.exerciseID(exercise))\">exercise \(HTMLFormatter.escape(exercise))</a></p>\n"
+        let kind = block.attributes.hidden ? "Hidden check (not in the student edition)" : "Check"
+        return "<p class=\"cell-label\">\(kind) for <a href=\"#\(Self.exerciseID(exercise))\">exercise \(HTMLFormatter.escape(exercise))</a></p>\n"
     }
 
     var exercise: String {
@@ -124,13 +124,18 @@ private extension CellView {
             <p class="points">\(points) point\(points == 1 ? "" : "s")</p></header>
 
             """
-        let solution = "<details class=\"solution\"><summary>Solution</summary>\n\(code(block.code))</details>\n"
+        let solution = edition == .instructor
+            ? "<div class=\"solution\"><p class=\"cell-label\">Reference solution</p>\n\(code(block.code))</div>\n" : ""
         return cell("section", classes: "cell exercise", attributes: " aria-label=\"Exercise: \(title)\"",
-                    content: header + code(Self.starter(of: block)) + solution)
+                    content: header + code(studentCode) + solution)
     }
 
-    /// Output, figures and verdict.
+    /// Output and figures (when shown), and verdict.
     var results: String {
+        (Self.showsRun(of: block, in: edition) ? outputAndFigures : "") + verdict
+    }
+
+    var outputAndFigures: String {
         var html = ""
         if let result, !result.output.isEmpty {
             html += "<pre class=\"output\"><samp>\(HTMLFormatter.escape(result.output))</samp></pre>\n"
@@ -140,26 +145,32 @@ private extension CellView {
         for figure in result?.figures ?? [] {
             let caption = HTMLFormatter.escape(figure.caption)
             let alt = Self.svgDescription(figure.svg).map(HTMLFormatter.escape) ?? caption
+            let id = Self.figureID(figure.name)
+            let number = figureNumbers[figure.name].map { "<a class=\"figure-number\" href=\"#\(id)\">Figure \($0).</a> " } ?? ""
             html += """
-                <figure class="figure" id="\(Self.figureID(figure.name))">\
+                <figure class="figure" id="\(id)">\
                 <img src="\(slug)/\(HTMLFormatter.escape(figure.name)).svg" alt="\(alt)">\
-                <figcaption>\(caption)</figcaption></figure>
+                <figcaption>\(number)\(caption)</figcaption></figure>
 
                 """
         }
+        return html
+    }
+
+    /// Why the block failed or did not run; nothing when it passed.
+    var verdict: String {
         switch result?.status {
         case .failed(let diagnostics):
             let details = diagnostics.map(\.description).joined(separator: "\n")
-            html += """
+            return """
                 <div class="verdict failed"><p><strong>✗ Failed.</strong> This block does not do what the lesson says.</p>
                 <pre>\(HTMLFormatter.escape(details))</pre></div>
 
                 """
         case .notRun(let reason):
-            html += "<p class=\"verdict not-run\"><strong>Not run:</strong> \(HTMLFormatter.escape(reason)).</p>\n"
+            return "<p class=\"verdict not-run\"><strong>Not run:</strong> \(HTMLFormatter.escape(reason)).</p>\n"
         case .passed, nil:
-            break
+            return ""
         }
-        return html
     }
 }

@@ -1,16 +1,19 @@
 import CommonMark
 
-/// The course's front page: what it is, its lessons with their summaries (and a mark on
-/// any lesson that fails), and what a reader needs to run it.
+/// The course's front page: its title and introduction (from the course file), its lessons
+/// with their summaries (and a mark on any lesson that fails), and what a reader needs to
+/// run it.
 struct IndexPage {
     let lessons: [PreparedLesson]
     /// Each lesson's summary as HTML, in the same order.
     let summaries: [String]
+    let layout: Layout
 
     var html: String {
-        Layout.page(
-            title: "\(Layout.courseTitle): the mathematics of training neural networks",
-            description: "A literate course on the mathematics of training neural networks, in Swift you can run.",
+        let course = layout.course
+        return layout.page(
+            title: course.subtitle.map { "\(course.title): \($0)" } ?? course.title,
+            description: course.description,
             math: lessons.contains(where: \.summaryHasMath),
             main: intro + lessonList + running
         )
@@ -20,17 +23,12 @@ struct IndexPage {
 // MARK: - Private
 
 private extension IndexPage {
+    /// The title, and the course's introduction (Markdown) when it has one.
     var intro: String {
-        """
-        <header class="course-header">
-        <h1>\(Layout.courseTitle)</h1>
-        <p class="summary">The mathematics of training neural networks — derivatives, gradient descent, \
-        optimizers, backpropagation, vanishing gradients, initialisation — in Swift you can run. \
-        Every number and figure in the lessons is computed by the code shown beside it, and checked \
-        against what the text claims each time the course is built.</p>
-        </header>
-
-        """
+        let introduction = layout.course.introduction.map {
+            "<div class=\"introduction\">\n\(HTMLFormatter().html(CommonMark.parse($0)))</div>\n"
+        } ?? ""
+        return "<header class=\"course-header\">\n<h1>\(HTMLFormatter.escape(layout.course.title))</h1>\n\(introduction)</header>\n\n"
     }
 
     var lessonList: String {

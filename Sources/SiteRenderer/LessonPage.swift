@@ -6,17 +6,22 @@ import LessonRunner
 /// What every page is rendered with: the course's lessons, and the build's typeset math
 /// and highlighted code.
 struct RenderContext {
+    /// Every lesson of the course, in order.
+    let course: [PreparedLesson]
     /// Every lesson of the course, by its file name (`02-gradient-descent.md`).
     let lessons: [String: PreparedLesson]
     /// The HTML of formula `number`.
     let math: (Int) -> String
     /// The HTML of a Swift sample.
     let highlighted: (String) -> String
+    let layout: Layout
 }
 
 /// One lesson's page: title and summary, table of contents, the prose (cmark's HTML with
 /// heading anchors, math, checked links) with each code block's cell where the block was,
-/// and links to the previous and next lessons.
+/// links to the previous and next lessons, and the course's navigation (every lesson, this
+/// one's sections under it). Display equations and figures are numbered in the order they
+/// appear, and each number links to itself (`#Equation-2`, `#Figure-<name>`).
 ///
 /// Raw HTML in the prose is passed through unchanged: lessons are written by the course's
 /// authors and trusted, so an author may use `<details>`, `<kbd>` or a table where Markdown
@@ -87,12 +92,13 @@ struct LessonPage {
         }
         // The summary is one paragraph of inline Markdown.
         let summary = lesson.summary?.children.first.map { $0.children.map(formatter.html).joined() } ?? ""
-        let html = Layout.page(
-            title: "\(lesson.title) · \(Layout.courseTitle)",
+        let html = context.layout.page(
+            title: "\(lesson.title) · \(context.layout.course.title)",
             description: lesson.lesson.frontMatter.summary,
             math: !lesson.formulas.isEmpty,
             main: header(title: title, summary: summary) + problems + tableOfContents
-                + "<div class=\"lesson-body\">\n\(formatter.html(body))</div>\n</article>\n" + pager
+                + "<div class=\"lesson-body\">\n\(formatter.html(body))</div>\n</article>\n" + pager,
+            navigation: navigation
         )
         return Rendered(html: html, summary: summary, assets: assets, diagnostics: diagnostics)
     }
@@ -101,9 +107,14 @@ struct LessonPage {
 // MARK: - Private
 
 private extension LessonPage {
-    /// Formula tokens in already escaped `html` replaced by their typeset HTML.
+    /// Formula tokens in already escaped `html` replaced by their typeset HTML; a display
+    /// equation with its number, which links to it.
     func math(_ html: String) -> String {
-        MathProtection.substitute(in: html, context.math)
+        MathProtection.substitute(in: html) { formula in
+            guard let number = lesson.equationNumbers[formula] else { return context.math(formula) }
+            let id = PreparedLesson.equationID(number)
+            return "<span class=\"equation\" id=\"\(id)\">\(context.math(formula))<a class=\"equation-number\" href=\"#\(id)\">(\(number))</a></span>"
+        }
     }
 
     /// A top-level block's cell; a code block nested in a list or quote is code only.
@@ -113,8 +124,10 @@ private extension LessonPage {
             let block = blocks[index]
             let next = blocks.indices.contains(index + 1) ? blocks[index + 1] : nil
             let result = lesson.input.run?.cells.first { $0.cell.block.line == block.line }
-            return CellView(block: block, result: result, expected: next?.role == .output ? next : nil,
-                            slug: lesson.slug, highlighted: context.highlighted).html
+            return CellView(block: block, result: result, expected: next?.role == .output ? next : nil, slug: lesson.slug,
+                            edition: context.layout.edition, studentCode: lesson.studentCode[block.line] ?? "",
+                            figureNumbers: lesson.figureNumbers,
+                            highlighted: context.highlighted).html
         }
         guard Self.isSwift(node) else { return HTMLFormatter.standard(node, content: "") }
         return "<pre class=\"code\"><code class=\"language-swift\">\(context.highlighted(node.literal ?? ""))</code></pre>\n"
@@ -158,8 +171,8 @@ private extension LessonPage {
         return notes
     }
 
-    /// Sections (level 2) and their subsections (level 3), when there are any.
-    var tableOfContents: String {
+    /// The lesson's sections (level 2 headings) with their subsections (level 3).
+    var sections: [(section: MarkdownNode, subsections: [MarkdownNode])] {
         var sections: [(section: MarkdownNode, subsections: [MarkdownNode])] = []
         for heading in lesson.document.children where heading.kind == .heading {
             if heading.headingLevel == 2 {
@@ -168,15 +181,38 @@ private extension LessonPage {
                 sections[sections.count - 1].subsections.append(heading)
             }
         }
+        return sections
+    }
+
+    /// A link to a heading of this page.
+    func link(_ heading: MarkdownNode) -> String {
+        "<a href=\"#\(lesson.headingIDs[heading.start.line] ?? "")\">\(math(HTMLFormatter.escape(heading.plainText)))</a>"
+    }
+
+    /// Sections and their subsections, when there are any. A wide screen shows the
+    /// sections in the course's navigation instead; a narrow one has that after the lesson.
+    var tableOfContents: String {
         guard !sections.isEmpty else { return "" }
-        func link(_ heading: MarkdownNode) -> String {
-            "<a href=\"#\(lesson.headingIDs[heading.start.line] ?? "")\">\(math(HTMLFormatter.escape(heading.plainText)))</a>"
-        }
         let items = sections.map { section, subsections in
             let nested = subsections.isEmpty ? "" : "\n<ol>\n" + subsections.map { "<li>\(link($0))</li>\n" }.joined() + "</ol>\n"
             return "<li>\(link(section))\(nested)</li>\n"
         }
-        return "<nav class=\"toc\" aria-labelledby=\"Contents\">\n<h2 id=\"Contents\">Contents</h2>\n<ol>\n\(items.joined())</ol>\n</nav>\n"
+        return "<nav class=\"toc\" aria-labelledby=\"Contents\">\n<h2 id=\"Contents\">Contents</h2>\n<ol>\n\(items.joined())</ol>\n"
+            + "<p class=\"toc-more\"><a href=\"#Course\">All lessons ↓</a></p>\n</nav>\n"
+    }
+
+    /// Every lesson of the course, this one marked as the current page, with its sections.
+    var navigation: String {
+        let items = context.course.map { other in
+            let label = "<span class=\"lesson-number\">\(other.number)</span> \(HTMLFormatter.escape(other.title))"
+            guard other.number == lesson.number else { return "<li><a href=\"\(other.page)\">\(label)</a></li>\n" }
+            let nested = sections.isEmpty ? "" : "\n<ol>\n" + sections.map { "<li>\(link($0.section))</li>\n" }.joined() + "</ol>\n"
+            return "<li class=\"current\"><a href=\"\(other.page)\" aria-current=\"page\">\(label)</a>\(nested)</li>\n"
+        }
+        let title = HTMLFormatter.escape(context.layout.course.title)
+        return "<nav class=\"sidebar\" id=\"Course\" aria-labelledby=\"Course-title\">\n"
+            + "<h2 class=\"sidebar-title\" id=\"Course-title\"><a href=\"index.html\">\(title)</a></h2>\n"
+            + "<ol>\n\(items.joined())</ol>\n</nav>\n"
     }
 
     var pager: String {

@@ -1,5 +1,6 @@
 import CommonMark
 import Foundation
+import Grading
 import LessonParser
 
 /// A lesson read for rendering: its Markdown with math protected and parsed by cmark,
@@ -23,9 +24,15 @@ struct PreparedLesson {
     let headingIDs: [Int: String]
     /// Every id a link may point at on this page.
     let ids: Set<String>
+    /// Each exercise's code as the student edition gives it, by the line of its fence.
+    let studentCode: [Int: String]
+    /// The number of each display equation of the body (1, 2, …), by its formula's number.
+    let equationNumbers: [Int: Int]
+    /// The number of each figure the run drew that the page shows (1, 2, …), by its name.
+    let figureNumbers: [String: Int]
     let diagnostics: [Diagnostic]
 
-    init(_ input: SiteLesson, number: Int, firstFormula: Int) {
+    init(_ input: SiteLesson, number: Int, firstFormula: Int, edition: SiteEdition) {
         let lesson = input.lesson
         self.input = input
         self.number = number
@@ -57,6 +64,11 @@ struct PreparedLesson {
             summaryHasMath = false
         }
         self.formulas = formulas
+        let displays = formulas.indices.filter { formulas[$0].display }.map { firstFormula + $0 }
+        equationNumbers = Dictionary(uniqueKeysWithValues: zip(displays, 1...))
+        let figures = (input.run?.cells ?? []).filter { CellView.showsRun(of: $0.cell.block, in: edition) }
+            .flatMap(\.figures).map(\.name)
+        figureNumbers = Dictionary(zip(figures, 1...)) { first, _ in first }
 
         var anchors = Anchors()
         var headingIDs: [Int: String] = [:]
@@ -72,7 +84,9 @@ struct PreparedLesson {
         self.headingIDs = headingIDs
         ids = Set(headingIDs.values)
             .union(lesson.codeBlocks.compactMap(CellView.anchor(of:)))
-            .union(input.run?.cells.flatMap(\.figures).map { CellView.figureID($0.name) } ?? [])
+            .union(figures.map(CellView.figureID))
+            .union(equationNumbers.values.map(Self.equationID))
+        studentCode = Self.studentCode(of: lesson)
         self.diagnostics = diagnostics
     }
 
@@ -80,6 +94,9 @@ struct PreparedLesson {
     var slug: String { lesson.slug }
     /// The page's file in the site.
     var page: String { "\(slug).html" }
+
+    /// The id of display equation `number`.
+    static func equationID(_ number: Int) -> String { "Equation-\(number)" }
 
     /// The TeX of formula `number`.
     func tex(_ number: Int) -> String {
@@ -120,6 +137,14 @@ private extension PreparedLesson {
         let firstLine = value.prefix { $0 != "\n" }
         guard let start = lines[index].range(of: firstLine)?.lowerBound else { return (index + 1, 1) }
         return (index + 1, lines[index].utf8.distance(from: lines[index].startIndex, to: start) + 1)
+    }
+
+    /// Each exercise's code in the lesson's student edition (`StudentEdition`), by the line
+    /// of the exercise's fence in the lesson. The edition keeps every exercise block, in order.
+    static func studentCode(of lesson: Lesson) -> [Int: String] {
+        let edition = LessonReader.parse(StudentEdition(lesson).text, file: lesson.file).lesson
+        let exercises = { (lesson: Lesson) in lesson.codeBlocks.filter { $0.role == .exercise } }
+        return Dictionary(zip(exercises(lesson).map(\.line), exercises(edition).map(\.code))) { first, _ in first }
     }
 
     /// "03-gradient-descent" → "Gradient descent".

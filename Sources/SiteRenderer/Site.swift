@@ -2,7 +2,8 @@ import CommonMark
 import Foundation
 import LessonParser
 
-/// The render stage: the course's lessons and their runs in, the site's files out.
+/// The render stage: the course (its file and its lessons with their runs) in, the site's
+/// files out.
 ///
 /// Every lesson is prepared first (math protected, parsed, anchors claimed), so that links
 /// between lessons can be checked; then all formulas of the course are typeset in one call
@@ -11,24 +12,27 @@ import LessonParser
 /// lessons and runs give the same bytes.
 public enum Site {
     public static func build(
-        _ lessons: [SiteLesson], typesetter: some MathTypesetter, highlighter: some CodeHighlighter
+        _ lessons: [SiteLesson], course: Course = Course(), edition: SiteEdition = .student,
+        typesetter: some MathTypesetter, highlighter: some CodeHighlighter
     ) throws -> SiteOutput {
         var prepared: [PreparedLesson] = []
         for (index, lesson) in lessons.enumerated() {
             let firstFormula = prepared.last.map { $0.firstFormula + $0.formulas.count } ?? 0
-            prepared.append(PreparedLesson(lesson, number: index + 1, firstFormula: firstFormula))
+            prepared.append(PreparedLesson(lesson, number: index + 1, firstFormula: firstFormula, edition: edition))
         }
         var output = SiteOutput()
         output.diagnostics = prepared.flatMap(\.diagnostics)
 
         let math = try typeset(prepared, with: typesetter, into: &output)
-        let samples = uniqueSamples(of: prepared)
+        let samples = uniqueSamples(of: prepared, in: edition)
         let highlighted = Dictionary(uniqueKeysWithValues: zip(samples, try highlighter.highlight(samples)))
 
         let context = RenderContext(
+            course: prepared,
             lessons: Dictionary(prepared.map { (($0.lesson.file as NSString).lastPathComponent, $0) }) { first, _ in first },
             math: { math[$0] },
-            highlighted: { highlighted[$0] ?? HTMLFormatter.escape($0) }
+            highlighted: { highlighted[$0] ?? HTMLFormatter.escape($0) },
+            layout: Layout(course: course, edition: edition)
         )
         var summaries: [String] = []
         for (index, lesson) in prepared.enumerated() {
@@ -39,9 +43,9 @@ public enum Site {
             output.copies.merge(rendered.assets) { first, _ in first }
             output.diagnostics += rendered.diagnostics
             summaries.append(rendered.summary)
-            addFigures(of: lesson, to: &output)
+            addFigures(of: lesson, in: edition, to: &output)
         }
-        output.files["index.html"] = Data(IndexPage(lessons: prepared, summaries: summaries).html.utf8)
+        output.files["index.html"] = Data(IndexPage(lessons: prepared, summaries: summaries, layout: context.layout).html.utf8)
         output.files["style.css"] = Data(Stylesheet.css.utf8)
         output.diagnostics = output.diagnostics.enumerated().sorted { first, second in
             let (a, b) = (first.element, second.element)
@@ -94,15 +98,18 @@ private extension Site {
         return html
     }
 
-    /// Every Swift sample the pages show, once each, in the order they first appear.
-    static func uniqueSamples(of lessons: [PreparedLesson]) -> [String] {
+    /// Every Swift sample the pages of `edition` show, once each, in the order they first appear.
+    static func uniqueSamples(of lessons: [PreparedLesson], in edition: SiteEdition) -> [String] {
         var seen = Set<String>()
         var samples: [String] = []
         for lesson in lessons {
             let nested = lesson.document.descendants.filter { node in
                 node.kind == .codeBlock && LessonPage.isSwift(node) && !lesson.lesson.codeBlocks.contains { $0.line == node.start.line }
             }
-            for sample in lesson.lesson.codeBlocks.flatMap(CellView.samples(of:)) + nested.map({ $0.literal ?? "" })
+            let shown = lesson.lesson.codeBlocks.flatMap { block in
+                CellView.samples(of: block, studentCode: lesson.studentCode[block.line] ?? "", in: edition)
+            }
+            for sample in shown + nested.map({ $0.literal ?? "" })
             where seen.insert(sample).inserted {
                 samples.append(sample)
             }
@@ -111,7 +118,7 @@ private extension Site {
     }
 
     /// The lesson's figures as `<slug>/<name>.svg`; a name drawn twice is an error.
-    static func addFigures(of lesson: PreparedLesson, to output: inout SiteOutput) {
+    static func addFigures(of lesson: PreparedLesson, in edition: SiteEdition, to output: inout SiteOutput) {
         var drawnAt: [String: Int] = [:]
         for cell in lesson.input.run?.cells ?? [] {
             for figure in cell.figures {
@@ -122,7 +129,9 @@ private extension Site {
                     continue
                 }
                 drawnAt[figure.name] = line
-                output.files["\(lesson.slug)/\(figure.name).svg"] = Data(figure.svg.utf8)
+                if CellView.showsRun(of: cell.cell.block, in: edition) {
+                    output.files["\(lesson.slug)/\(figure.name).svg"] = Data(figure.svg.utf8)
+                }
             }
         }
     }

@@ -13,6 +13,7 @@ enum Stylesheet {
           --measure: 44rem;
           /* Code cells may be wider than the prose, on screens that have the room. */
           --wide: min(58rem, 100vw - 2.5rem);
+          --sidebar: 15rem;
           --serif: "Iowan Old Style", "Charter", "Source Serif 4", "Noto Serif", "DejaVu Serif", Georgia,
             "Noto Serif CJK TC", "Source Han Serif TC", "Songti TC", "PMingLiU",
             "Noto Serif CJK SC", "Source Han Serif SC", "Noto Serif CJK JP", "Noto Serif CJK KR", serif;
@@ -32,6 +33,7 @@ enum Stylesheet {
           --failed: #a4161a;
           --failed-surface: #fbeaea;
           --note-surface: #fff6dc;
+          --scroll-shadow: rgb(0 0 0 / 0.22);
 
           --code-comment: #6a737d;
           --code-keyword: #a3195b;
@@ -54,6 +56,7 @@ enum Stylesheet {
             --failed: #ff8a80;
             --failed-surface: #3a1d1d;
             --note-surface: #3a3220;
+            --scroll-shadow: rgb(255 255 255 / 0.2);
 
             --code-comment: #8b949e;
             --code-keyword: #ff7ab2;
@@ -154,10 +157,39 @@ enum Stylesheet {
         .pager a { max-width: 48%; text-decoration: none; }
         .pager a[rel="next"] { text-align: right; margin-left: auto; }
         .pager-label { display: block; font-size: 0.8em; color: var(--muted); }
+        .toc-more { margin: 0.4rem 0 0.2rem; font-size: 0.9em; }
+
+        /* Course navigation: after the lesson on a narrow screen, beside it on a wide one */
+
+        .sidebar {
+          font-family: var(--sans); font-size: 0.92em;
+          max-width: var(--measure); margin: 3rem auto 0; padding: 1rem 1.25rem 0; border-top: 1px solid var(--border);
+        }
+        .sidebar-title { font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.08em; margin: 0 0 0.5rem; }
+        .sidebar-title a { color: var(--muted); text-decoration: none; }
+        .sidebar ol { list-style: none; padding: 0; margin: 0; }
+        .sidebar li + li { margin-top: 0.1em; }
+        .sidebar a { display: block; padding: 0.2em 0.5em; border-radius: 4px; text-decoration: none; line-height: 1.35; }
+        .sidebar a:hover { background: var(--surface); }
+        .sidebar .lesson-number { display: inline-block; min-width: 1.3em; font-size: 1em; letter-spacing: 0; }
+        .sidebar .current > a { background: var(--surface); color: var(--text); font-weight: 650; }
+        .sidebar .current ol { margin: 0.2em 0 0.5em 1.3em; border-left: 2px solid var(--border); font-size: 0.95em; }
+
+        @media (min-width: 64rem) {
+          :root { --wide: min(58rem, 100vw - var(--sidebar) - 5rem); }
+          .page { display: grid; grid-template-columns: var(--sidebar) minmax(0, 1fr); column-gap: 1.5rem; padding: 0 1.25rem; }
+          .page > main { grid-column: 2; grid-row: 1; width: 100%; }
+          .page > .sidebar {
+            grid-column: 1; grid-row: 1; align-self: start; position: sticky; top: 0;
+            max-height: 100vh; overflow-y: auto; margin: 0; padding: 1.25rem 0 1rem; border-top: 0;
+          }
+          .page .toc, body:has(> .page) > .site-header { display: none; }
+        }
 
         /* Index */
 
         .course-header { margin: 2rem 0 2.5rem; }
+        .introduction { font-size: 1.1em; color: var(--muted); }
         .lesson-list { list-style: none; padding: 0; }
         .lesson-list li { margin: 0 0 1.4em; }
         .lesson-list a { font-family: var(--sans); font-weight: 650; font-size: 1.15em; text-decoration: none; }
@@ -171,11 +203,21 @@ enum Stylesheet {
         :not(pre) > code { background: var(--surface); border-radius: 3px; padding: 0.1em 0.3em; }
         pre {
           overflow-x: auto;
+          scrollbar-width: thin;
           padding: 0.8em 1em;
           line-height: 1.45;
           background: var(--surface);
           border-radius: 6px;
           tab-size: 4;
+        }
+        /* A line too long for its block scrolls; a shadow at the edge shows there is more. */
+        pre.code {
+          background:
+            linear-gradient(to right, var(--surface) 40%, transparent) left / 2.5em 100% no-repeat local,
+            linear-gradient(to left, var(--surface) 40%, transparent) right / 2.5em 100% no-repeat local,
+            radial-gradient(farthest-side at 0 50%, var(--scroll-shadow), transparent) left / 0.9em 100% no-repeat scroll,
+            radial-gradient(farthest-side at 100% 50%, var(--scroll-shadow), transparent) right / 0.9em 100% no-repeat scroll,
+            var(--surface);
         }
 
         .cell { margin: 0 min(0px, (100% - var(--wide)) / 2) 1.4em; }
@@ -193,7 +235,15 @@ enum Stylesheet {
         .exercise-title { font-weight: 650; margin: 0 0 0.6em; }
         .exercise .label { color: var(--accent); text-transform: uppercase; font-size: 0.8em; letter-spacing: 0.08em; margin-right: 0.4em; }
         .points { margin: 0; color: var(--muted); font-size: 0.9em; white-space: nowrap; }
-        .solution summary { cursor: pointer; font-family: var(--sans); color: var(--link); margin-bottom: 0.6em; }
+        .solution { border-top: 1px dashed var(--accent); padding-top: 0.4em; }
+
+        /* The instructor's copy says so on every page. */
+
+        .edition-notice {
+          margin: 0; padding: 0.6rem 1.25rem; text-align: center;
+          font-family: var(--sans); font-size: 0.92em; background: var(--note-surface); border-bottom: 2px solid var(--accent);
+        }
+        .edition-notice code { white-space: nowrap; }
 
         /* Verdicts: marked in words, not only in colour */
 
@@ -210,6 +260,7 @@ enum Stylesheet {
         .figure { margin: 1.2em 0 1.6em; }
         /* Figures paint their own background, light or dark as the reader prefers. */
         .figure img { display: block; margin: 0 auto; border-radius: 4px; }
+        .figure-number { color: var(--text); font-weight: 650; text-decoration: none; }
         figcaption {
           font-family: var(--sans); font-size: 0.88em; color: var(--muted); text-align: center;
           max-width: var(--measure); margin: 0.5em auto 0;
@@ -219,6 +270,10 @@ enum Stylesheet {
 
         .katex { font-size: 1.1em; }
         .katex-display { overflow-x: auto; overflow-y: hidden; padding: 0.2em 0; }
+        /* A numbered display equation: the number, a link to it, at the right. */
+        .equation { display: flex; align-items: center; gap: 0.8em; scroll-margin-top: 1rem; }
+        .equation > .katex-display { flex: 1; min-width: 0; }
+        .equation-number { font-family: var(--sans); font-size: 0.9em; color: var(--muted); text-decoration: none; white-space: nowrap; }
         .math-error { color: var(--failed); border-bottom: 2px dotted var(--failed); }
 
         /* Code tokens (Pygments' classes) */
@@ -248,13 +303,13 @@ enum Stylesheet {
           }
           body { font-size: 11pt; line-height: 1.45; }
           main { max-width: none; padding: 0; }
-          .site-header, .site-footer, .pager, .skip, .toc { display: none; }
+          .site-header, .site-footer, .pager, .skip, .toc, .sidebar { display: none; }
+          .page { display: block; padding: 0; }
           a { text-decoration: none; }
           pre { white-space: pre-wrap; border: 1px solid var(--border); }
           pre, figure, .cell, .verdict { break-inside: avoid; }
           .cell { margin-left: 0; margin-right: 0; }
           h1, h2, h3 { break-after: avoid; }
-          .solution:not([open]) { display: none; }
         }
         """#
 }

@@ -41,7 +41,7 @@ import Testing
         "<samp>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; start = 20.0\n</samp>",
         // A hidden block's output and figure are shown, its code is not.
         "<samp>hidden code, visible output\n</samp>",
-        #"<img src="01-basics/dot.svg" alt="A dot &lt;drawn&gt; by a hidden block"><figcaption>A dot &lt;drawn&gt; by a hidden block</figcaption>"#,
+        ##"<img src="01-basics/dot.svg" alt="A dot &lt;drawn&gt; by a hidden block"><figcaption><a class="figure-number" href="#Figure-dot">Figure 1.</a> A dot &lt;drawn&gt; by a hidden block</figcaption>"##,
         // Links between lessons and to images are rewritten for the site.
         #"<a href="02-more.html#step-by-step">the next lesson</a>"#,
         ##"<a href="#the-rule-x_t1-x_t-gamma-nabla-f">this rule</a>"##,

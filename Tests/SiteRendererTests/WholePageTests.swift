@@ -25,14 +25,15 @@ import LessonParser
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="color-scheme" content="light dark">
-            <title>One · Descent</title>
+            <title>One · Course</title>
             <meta name="description" content="A first step.">
             <link rel="stylesheet" href="katex/katex.min.css">
             <link rel="stylesheet" href="style.css">
             </head>
             <body>
             <a class="skip" href="#Main">Skip to content</a>
-            <header class="site-header"><a class="site-title" href="index.html">Descent</a></header>
+            <header class="site-header"><a class="site-title" href="index.html">Course</a></header>
+            <div class="page">
             <main id="Main">
             <article class="lesson">
             <header class="lesson-header">
@@ -54,6 +55,14 @@ import LessonParser
             <span></span> <a rel="next" href="02-two.html"><span class="pager-label">Next →</span> Two</a>
             </nav>
             </main>
+            <nav class="sidebar" id="Course" aria-labelledby="Course-title">
+            <h2 class="sidebar-title" id="Course-title"><a href="index.html">Course</a></h2>
+            <ol>
+            <li class="current"><a href="01-one.html" aria-current="page"><span class="lesson-number">1</span> One</a></li>
+            <li><a href="02-two.html"><span class="lesson-number">2</span> Two</a></li>
+            </ol>
+            </nav>
+            </div>
             <footer class="site-footer">
             <p>Every output and figure on these pages was computed by the code beside it when the site was built with <code>descent build</code>.</p>
             </footer>
