@@ -32,12 +32,29 @@ extension Array: ParameterType where Element == Double {
     }
 }
 
-/// Reads hyperparameter `name`; called by the generated `params` value.
+/// Reads hyperparameter `name`; called by the generated `params` value at every access, so
+/// that the runner learns which blocks read which parameter (the first read in each block is
+/// reported over the channel).
 public func _parameter<Value: ParameterType>(_ name: String) -> Value {
-    let text = ProcessInfo.processInfo.environment["DESCENT_PARAM_\(name)"]
+    if ParameterReads.reported.insert(name).inserted {
+        Channel.send(.read(name: name))
+    }
+    let text = ParameterReads.environment["DESCENT_PARAM_\(name)"]
     guard let text, let value = Value(parameterText: text) else {
         FileHandle.standardError.write(Data("error: hyperparameter '\(name)' is missing or not a \(Value.self): \(text ?? "unset")\n".utf8))
         exit(70)
     }
     return value
+}
+
+/// Which parameters the current block has read. A lesson program runs its blocks on the main
+/// thread, one after another.
+enum ParameterReads {
+    nonisolated(unsafe) static var reported: Set<String> = []
+    static let environment = ProcessInfo.processInfo.environment
+
+    /// A new block starts: each parameter is reported again at its first read.
+    static func beginCell() {
+        reported.removeAll()
+    }
 }

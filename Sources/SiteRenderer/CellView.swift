@@ -21,6 +21,9 @@ struct CellView {
     /// The lesson's folder in the site, where figures are.
     let slug: String
     let highlighted: (String) -> String
+    /// What the block shows beneath its code instead of its run's `results`: its results with
+    /// each value a reader may choose (see `LessonChoices`); nil for the run's own.
+    var shownResults: String? = nil
 
     var html: String {
         switch block.role {
@@ -105,7 +108,7 @@ private extension CellView {
         case .notRun: " not-run"
         default: ""
         }
-        let results = self.results
+        let results = shownResults ?? self.results
         guard !content.isEmpty || !results.isEmpty else { return "" }
         return "<\(element) class=\"\(classes)\(state)\" id=\"\(anchor)\"\(attributes)>\n\(content)\(results)</\(element)>\n"
     }
@@ -131,6 +134,14 @@ private extension CellView {
 
     /// Output, figures and verdict.
     var results: String {
+        results(of: result, figureFile: { "\(slug)/\($0.name).svg" }, figureIDs: true)
+    }
+}
+
+extension CellView {
+    /// What `run` printed, its figures (read from `figureFile`, each with its id when
+    /// `figureIDs`) and its verdict; the expected output when there is no run.
+    func results(of result: CellRun?, figureFile: (Figure) -> String, figureIDs: Bool) -> String {
         var html = ""
         if let result, !result.output.isEmpty {
             html += "<pre class=\"output\"><samp>\(HTMLFormatter.escape(result.output))</samp></pre>\n"
@@ -140,9 +151,10 @@ private extension CellView {
         for figure in result?.figures ?? [] {
             let caption = HTMLFormatter.escape(figure.caption)
             let alt = Self.svgDescription(figure.svg).map(HTMLFormatter.escape) ?? caption
+            let id = figureIDs ? " id=\"\(Self.figureID(figure.name))\"" : ""
             html += """
-                <figure class="figure" id="\(Self.figureID(figure.name))">\
-                <img src="\(slug)/\(HTMLFormatter.escape(figure.name)).svg" alt="\(alt)">\
+                <figure class="figure"\(id)>\
+                <img src="\(HTMLFormatter.escape(figureFile(figure)))" alt="\(alt)">\
                 <figcaption>\(caption)</figcaption></figure>
 
                 """

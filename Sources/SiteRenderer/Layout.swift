@@ -7,8 +7,9 @@ import CommonMark
 enum Layout {
     static let courseTitle = "Descent"
 
-    /// A complete page; `math` links KaTeX's stylesheet, which typeset formulas need.
-    static func page(title: String, description: String?, math: Bool, main: String) -> String {
+    /// A complete page; `math` links KaTeX's stylesheet, which typeset formulas need, and
+    /// `head` is added to the head last (a page's own `<style>`).
+    static func page(title: String, description: String?, math: Bool, head: String = "", main: String) -> String {
         let description = description.map { "<meta name=\"description\" content=\"\(HTMLFormatter.escape($0))\">\n" } ?? ""
         let katex = math ? "<link rel=\"stylesheet\" href=\"katex/katex.min.css\">\n" : ""
         return """
@@ -20,7 +21,7 @@ enum Layout {
             <meta name="color-scheme" content="light dark">
             <title>\(HTMLFormatter.escape(title))</title>
             \(description)\(katex)<link rel="stylesheet" href="style.css">
-            </head>
+            \(head)</head>
             <body>
             <a class="skip" href="#Main">Skip to content</a>
             <header class="site-header"><a class="site-title" href="index.html">\(courseTitle)</a></header>

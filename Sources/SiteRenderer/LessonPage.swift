@@ -91,7 +91,8 @@ struct LessonPage {
             title: "\(lesson.title) · \(Layout.courseTitle)",
             description: lesson.lesson.frontMatter.summary,
             math: !lesson.formulas.isEmpty,
-            main: header(title: title, summary: summary) + problems + tableOfContents
+            head: lesson.choices.style,
+            main: header(title: title, summary: summary) + problems + lesson.choices.control + tableOfContents
                 + "<div class=\"lesson-body\">\n\(formatter.html(body))</div>\n</article>\n" + pager
         )
         return Rendered(html: html, summary: summary, assets: assets, diagnostics: diagnostics)
@@ -113,8 +114,10 @@ private extension LessonPage {
             let block = blocks[index]
             let next = blocks.indices.contains(index + 1) ? blocks[index + 1] : nil
             let result = lesson.input.run?.cells.first { $0.cell.block.line == block.line }
-            return CellView(block: block, result: result, expected: next?.role == .output ? next : nil,
-                            slug: lesson.slug, highlighted: context.highlighted).html
+            var view = CellView(block: block, result: result, expected: next?.role == .output ? next : nil,
+                                slug: lesson.slug, highlighted: context.highlighted)
+            view.shownResults = lesson.choices.results(of: view)
+            return view.html
         }
         guard Self.isSwift(node) else { return HTMLFormatter.standard(node, content: "") }
         return "<pre class=\"code\"><code class=\"language-swift\">\(context.highlighted(node.literal ?? ""))</code></pre>\n"

@@ -23,12 +23,15 @@ struct PreparedLesson {
     let headingIDs: [Int: String]
     /// Every id a link may point at on this page.
     let ids: Set<String>
+    /// The values a reader may choose for its parameters, and what they change.
+    let choices: LessonChoices
     let diagnostics: [Diagnostic]
 
     init(_ input: SiteLesson, number: Int, firstFormula: Int) {
         let lesson = input.lesson
         self.input = input
         self.number = number
+        choices = LessonChoices(input)
         self.firstFormula = firstFormula
         var diagnostics: [Diagnostic] = []
 
