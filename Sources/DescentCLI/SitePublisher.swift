@@ -25,7 +25,7 @@ enum SitePublisher {
         progress.finish("rendered \(out)/")
         site.diagnostics.forEach { print($0) }
         for weight in site.pageWeights {
-            let choices = weight.choices == 0 ? "" : " with \(weight.choices) choice\(weight.choices == 1 ? "" : "s")"
+            let choices = weight.choices == 0 ? "" : " and \(weight.choices) choice\(weight.choices == 1 ? "" : "s")"
             print("\(out)/\(weight.page): \(weight.kilobytes) kB with its figures\(choices)")
         }
 

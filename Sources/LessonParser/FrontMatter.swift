@@ -186,7 +186,7 @@ private extension Parameter {
         var choices: [ParameterValue] = []
         for choiceNode in sequence {
             guard let choice = ParameterValue(choiceNode).flatMap(value.sameType) else {
-                return .failure(diagnostic(choiceNode.mark, "each choice of '\(name)' must be a \(value.swiftType), like its default"))
+                return .failure(diagnostic(choiceNode.mark, "each choice of '\(name)' must be of type \(value.swiftType), like its default"))
             }
             guard !choices.contains(choice) else {
                 return .failure(diagnostic(choiceNode.mark, "the choice \(choice.encoded) of '\(name)' is listed twice"))
