@@ -8,7 +8,7 @@ enum Layout {
     static let courseTitle = "Descent"
 
     /// A complete page; `math` links KaTeX's stylesheet, which typeset formulas need, and
-    /// `head` is added to the head last (a page's own `<style>`).
+    /// `head` is added to the head last (a page's own stylesheet link).
     static func page(title: String, description: String?, math: Bool, head: String = "", main: String) -> String {
         let description = description.map { "<meta name=\"description\" content=\"\(HTMLFormatter.escape($0))\">\n" } ?? ""
         let katex = math ? "<link rel=\"stylesheet\" href=\"katex/katex.min.css\">\n" : ""

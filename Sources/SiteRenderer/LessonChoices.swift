@@ -14,7 +14,8 @@ import LessonRuntime
 /// program at run time) or when what it shows changed with it (it used a value an earlier
 /// block computed from the parameter); beneath such a block the page holds its results for
 /// the lesson's values and, labelled, for each choice that shows something else, and the
-/// page's style shows the one that belongs to the checked button (`:has(#Choice-k:checked)`).
+/// lesson's stylesheet `<slug>/choices.css` shows the one that belongs to the checked button
+/// (`:has(#Choice-k:checked)`).
 /// Other blocks are rendered once. With CSS off the lesson's values come first and every
 /// alternative follows, labelled with its value.
 ///
@@ -76,15 +77,19 @@ struct LessonChoices {
             """
     }
 
-    /// The page's style for the control: a `<style>` element for the page's head.
-    var style: String {
-        guard !isEmpty else { return "" }
+    /// The page's link to its style for the choices, for the page's head.
+    var styleLink: String {
+        isEmpty ? "" : "<link rel=\"stylesheet\" href=\"\(stylePath)\">\n"
+    }
+
+    /// The lesson's style for the choices, by its path in the site: the rules that show
+    /// what belongs to the checked button.
+    private var styleFile: (path: String, css: String) {
         let rules = choices.map { choice in
             ".lesson:has(#\(choice.id):checked) .on-\(choice.id) { display: block; }\n"
                 + ".lesson:has(#\(choice.id):checked) .off-\(choice.id) { display: none; }\n"
         }
-        return """
-            <style>
+        return (stylePath, """
             .choices { margin: 1.5rem 0; padding: 0.75rem 1rem; border: 1px solid currentColor; border-radius: 0.4rem; }
             .choices legend { font-weight: bold; padding: 0 0.3rem; }
             .choices p { margin: 0 0 0.5rem; }
@@ -94,10 +99,11 @@ struct LessonChoices {
             .choice input:focus-visible + label { outline: 2px solid; outline-offset: 2px; }
             .variant-label { font-size: 0.9em; margin: 0.5rem 0 0.2rem; }
             .variant.alternative { display: none; }
-            \(rules.joined())</style>
-
-            """
+            \(rules.joined())
+            """)
     }
+
+    private var stylePath: String { "\(slug)/choices.css" }
 
     // MARK: Results
 
@@ -153,10 +159,11 @@ struct LessonChoices {
         return html
     }
 
-    /// The files of the figures the choices draw that the lesson's own run does not, by
-    /// their path in the site.
-    var figureFiles: [String: Data] {
-        var files: [String: Data] = [:]
+    /// The files the choices need, by their path in the site: their style, and the figures
+    /// they draw that the lesson's own run does not.
+    var files: [String: Data] {
+        guard !isEmpty else { return [:] }
+        var files = [styleFile.path: Data(styleFile.css.utf8)]
         for choice in choices {
             for figure in choice.run.cells.flatMap(\.figures) {
                 let path = figureFile(figure)

@@ -91,7 +91,7 @@ struct LessonPage {
             title: "\(lesson.title) · \(Layout.courseTitle)",
             description: lesson.lesson.frontMatter.summary,
             math: !lesson.formulas.isEmpty,
-            head: lesson.choices.style,
+            head: lesson.choices.styleLink,
             main: header(title: title, summary: summary) + problems + lesson.choices.control + tableOfContents
                 + "<div class=\"lesson-body\">\n\(formatter.html(body))</div>\n</article>\n" + pager
         )

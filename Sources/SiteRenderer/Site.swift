@@ -40,7 +40,7 @@ public enum Site {
             output.diagnostics += rendered.diagnostics
             summaries.append(rendered.summary)
             addFigures(of: lesson, to: &output)
-            output.files.merge(lesson.choices.figureFiles) { first, _ in first }
+            output.files.merge(lesson.choices.files) { first, _ in first }
         }
         let (weights, heavy) = PageWeight.weigh(output, lessons: prepared)
         output.pageWeights = weights
