@@ -139,7 +139,7 @@ private extension CellView {
 }
 
 extension CellView {
-    /// What `run` printed, its figures (read from `figureFile`, each with its id when
+    /// What `result` printed, its figures (read from `figureFile`, each with its id when
     /// `figureIDs`) and its verdict; the expected output when there is no run.
     func results(of result: CellRun?, figureFile: (Figure) -> String, figureIDs: Bool) -> String {
         var html = ""
