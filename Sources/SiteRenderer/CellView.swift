@@ -134,14 +134,15 @@ private extension CellView {
 
     /// Output, figures and verdict.
     var results: String {
-        results(of: result, figureFile: { "\(slug)/\($0.name).svg" }, figureIDs: true)
+        results(of: result, figureFile: { "\(slug)/\($0.name).svg" }, alternative: false)
     }
 }
 
 extension CellView {
-    /// What `result` printed, its figures (read from `figureFile`, each with its id when
-    /// `figureIDs`) and its verdict; the expected output when there is no run.
-    func results(of result: CellRun?, figureFile: (Figure) -> String, figureIDs: Bool) -> String {
+    /// What `result` printed, its figures (read from `figureFile`) and its verdict; the
+    /// expected output when there is no run. The figures of an `alternative` (a reader's
+    /// choice) have no id, which the lesson's own figure has, and are loaded only when shown.
+    func results(of result: CellRun?, figureFile: (Figure) -> String, alternative: Bool) -> String {
         var html = ""
         if let result, !result.output.isEmpty {
             html += "<pre class=\"output\"><samp>\(HTMLFormatter.escape(result.output))</samp></pre>\n"
@@ -151,10 +152,11 @@ extension CellView {
         for figure in result?.figures ?? [] {
             let caption = HTMLFormatter.escape(figure.caption)
             let alt = Self.svgDescription(figure.svg).map(HTMLFormatter.escape) ?? caption
-            let id = figureIDs ? " id=\"\(Self.figureID(figure.name))\"" : ""
+            let id = alternative ? "" : " id=\"\(Self.figureID(figure.name))\""
+            let loading = alternative ? " loading=\"lazy\"" : ""
             html += """
                 <figure class="figure"\(id)>\
-                <img src="\(HTMLFormatter.escape(figureFile(figure)))" alt="\(alt)">\
+                <img src="\(HTMLFormatter.escape(figureFile(figure)))" alt="\(alt)"\(loading)>\
                 <figcaption>\(caption)</figcaption></figure>
 
                 """

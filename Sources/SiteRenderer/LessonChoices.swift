@@ -21,7 +21,7 @@ import LessonRuntime
 ///
 /// A figure a choice draws exactly as the lesson's own run does is that figure; any other is
 /// `<slug>/choices/<name>-<hash>.svg`, named by its content, so choices drawing the same
-/// figure share one file.
+/// figure share one file; a browser loads it only when it is shown (`loading="lazy"`).
 struct LessonChoices {
     /// One choice: its button's number on the page (from 1), and the run with it.
     struct Choice {
@@ -112,7 +112,7 @@ struct LessonChoices {
     /// on no parameter with choices.
     func results(of view: CellView) -> String? {
         guard let own = cell(of: view.block, in: lessonRun) else { return nil }
-        let ownHTML = view.results(of: own, figureFile: figureFile, figureIDs: false)
+        let ownHTML = view.results(of: own, figureFile: figureFile, alternative: true)
         var hidden: [String] = []
         var alternatives: [(choices: [Choice], html: String)] = []
         var dependsOn: [Parameter] = []
@@ -125,7 +125,7 @@ struct LessonChoices {
             guard depends else { continue }
             dependsOn.append(parameter)
             for (choice, result) in zip(mine, results) {
-                let html = view.results(of: result, figureFile: figureFile, figureIDs: false)
+                let html = view.results(of: result, figureFile: figureFile, alternative: true)
                 guard html != ownHTML else { continue }
                 hidden.append(choice.id)
                 if let index = alternatives.firstIndex(where: { $0.html == html && $0.choices[0].parameter.name == parameter.name }) {
@@ -141,7 +141,7 @@ struct LessonChoices {
         var html = """
             <div class="\((["variant"] + hidden.map { "off-\($0)" }).joined(separator: " "))">
             <p class="variant-label">With the lesson's \(values.joined(separator: ", ")) (\(change)):</p>
-            \(view.results(of: own, figureFile: figureFile, figureIDs: true))</div>
+            \(view.results(of: own, figureFile: figureFile, alternative: false))</div>
 
             """
         for (group, results) in alternatives {

@@ -43,6 +43,23 @@ import Testing
         }
     }
 
+    /// Checks run with every choice; one that fails is reported with the choice at its line,
+    /// shown on the page beneath the choice's output, and fails the build.
+    @Test func aFailingChoiceFailsTheBuild() throws {
+        let folder = try DescentBinary.copyOfFixture("choices-failing")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let site = folder.appendingPathComponent("site")
+        let build = try DescentBinary.run(["build", "--lessons", folder.path, "--out", site.path])
+        #expect(build.status != 0)
+        let file = folder.appendingPathComponent("01-count.md").path
+        #expect(build.stdout.contains("\(file):10:1: error: with n = -1 (a reader's choice): n must be positive"), "\(build.stdout)")
+        #expect(build.stdout.contains("1 blocks passed, 1 failed"), "\(build.stdout)")
+        let page = try String(contentsOf: site.appendingPathComponent("01-count.html"), encoding: .utf8)
+        let alternative = try #require(Self.variants(in: page, choice: 1).first)
+        #expect(alternative.contains("n = -1"))
+        #expect(alternative.contains("✗ Failed."))
+    }
+
     /// The number of the radio button labelled `value`.
     static func choiceNumber(of value: String, in page: String) -> Int? {
         let pattern = try! Regex(#"<label for="Choice-(\d+)"><code>([^<]*)</code></label>"#)
