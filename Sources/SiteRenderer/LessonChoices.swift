@@ -36,6 +36,8 @@ struct LessonChoices {
     /// The lesson's parameters that have choices, with their default values.
     let parameters: [Parameter]
     let choices: [Choice]
+    /// The lines of the blocks that depend on each parameter, by its name.
+    let dependents: [String: Set<Int>]
     private let lessonRun: LessonRun?
 
     init(_ lesson: SiteLesson) {
@@ -45,6 +47,10 @@ struct LessonChoices {
         let choices = runs.enumerated().map { Choice(number: $0.offset + 1, parameter: $0.element.overrides[0], run: $0.element) }
         self.choices = choices
         parameters = lesson.lesson.frontMatter.params.filter { parameter in choices.contains { $0.parameter.name == parameter.name } }
+        dependents = Dictionary(uniqueKeysWithValues: parameters.map { parameter in
+            let runs = choices.filter { $0.parameter.name == parameter.name }.map(\.run)
+            return (parameter.name, Self.dependents(on: parameter.name, own: lesson.run, choices: runs))
+        })
     }
 
     var isEmpty: Bool { choices.isEmpty }
@@ -54,14 +60,17 @@ struct LessonChoices {
     /// The radio buttons, at the top of the lesson; empty when there are no choices.
     var control: String {
         guard !isEmpty else { return "" }
-        let groups = parameters.map { parameter in
+        let groups = parameters.enumerated().map { index, parameter in
+            let effect = "Choice-effect-\(index + 1)"
             let buttons = choices.filter { $0.parameter.name == parameter.name }.map { choice in
-                button(id: choice.id, checked: false, label: "<code>\(Self.text(choice.parameter.value))</code>")
+                button(id: choice.id, checked: false, label: "<code>\(Self.text(choice.parameter.value))</code>", describedBy: effect)
             }
+            let count = dependents[parameter.name]?.count ?? 0
             return """
                 <fieldset class="choice-parameter">
                 <legend><code>\(HTMLFormatter.escape(parameter.name))</code>, the lesson's value: <code>\(Self.text(parameter.value))</code></legend>
                 \(buttons.joined(separator: "\n"))
+                <p class="choice-effect" id="\(effect)">Changes what \(count) block\(count == 1 ? "" : "s") below show\(count == 1 ? "s" : "").</p>
                 </fieldset>
 
                 """
@@ -71,7 +80,7 @@ struct LessonChoices {
             <legend>Try other values</legend>
             <p id="Choices-note">Choosing a value shows, in place, every output and figure that depends on it, \
             as the code computed them with that value; the checks were run with the lesson's values.</p>
-            \(button(id: "Choice-0", checked: true, label: "The lesson's values"))
+            \(button(id: "Choice-0", checked: true, label: "The lesson's values", describedBy: nil))
             \(groups.joined())</fieldset>
 
             """
@@ -95,6 +104,7 @@ struct LessonChoices {
             .choices p { margin: 0 0 0.5rem; }
             .choice-parameter { border: 0; margin: 0.4rem 0 0; padding: 0; }
             .choice-parameter legend { font-weight: normal; padding: 0; }
+            .choice-effect { font-size: 0.9em; }
             .choice { display: inline-block; margin: 0.2rem 1rem 0.2rem 0; }
             .choice input:focus-visible + label { outline: 2px solid; outline-offset: 2px; }
             .variant-label { font-size: 0.9em; margin: 0.5rem 0 0.2rem; }
@@ -117,12 +127,9 @@ struct LessonChoices {
         var alternatives: [(choices: [Choice], html: String)] = []
         var dependsOn: [Parameter] = []
         for parameter in parameters {
+            guard dependents[parameter.name]?.contains(view.block.line) == true else { continue }
             let mine = choices.filter { $0.parameter.name == parameter.name }
             let results = mine.map { cell(of: view.block, in: $0.run) }
-            let depends = own.reads.contains(parameter.name) || results.contains { result in
-                result.map { $0.reads.contains(parameter.name) || !Self.showsTheSame($0, own) } ?? true
-            }
-            guard depends else { continue }
             dependsOn.append(parameter)
             for (choice, result) in zip(mine, results) {
                 let html = view.results(of: result, figureFile: figureFile, alternative: true)
@@ -177,9 +184,23 @@ struct LessonChoices {
 // MARK: - Private
 
 private extension LessonChoices {
-    func button(id: String, checked: Bool, label: String) -> String {
-        "<span class=\"choice\"><input type=\"radio\" name=\"choice\" id=\"\(id)\"\(checked ? " checked" : "")>"
+    func button(id: String, checked: Bool, label: String, describedBy: String?) -> String {
+        let description = describedBy.map { " aria-describedby=\"\($0)\"" } ?? ""
+        return "<span class=\"choice\"><input type=\"radio\" name=\"choice\" id=\"\(id)\"\(checked ? " checked" : "")\(description)>"
             + "<label for=\"\(id)\">\(label)</label></span>"
+    }
+
+    /// The lines of the blocks that depend on `name`: that read it in the lesson's run or a
+    /// choice's, or show something else in a choice's run than in the lesson's.
+    static func dependents(on name: String, own: LessonRun?, choices: [LessonRun]) -> Set<Int> {
+        guard let own else { return [] }
+        let lines = own.cells.enumerated().filter { index, cell in
+            cell.reads.contains(name) || choices.contains { run in
+                guard run.cells.indices.contains(index) else { return true }
+                return run.cells[index].reads.contains(name) || !showsTheSame(run.cells[index], cell)
+            }
+        }.map(\.element.cell.block.line)
+        return Set(lines)
     }
 
     /// The block's result in `run`.

@@ -53,8 +53,10 @@ import Testing
         let page = site.page("01-k.html")
         #expect(page.contains("<link rel=\"stylesheet\" href=\"01-k/choices.css\">\n</head>"))
         for (number, value) in [(1, 2), (2, 3), (3, 4)] {
-            #expect(page.contains("<input type=\"radio\" name=\"choice\" id=\"Choice-\(number)\"><label for=\"Choice-\(number)\"><code>\(value)</code></label>"))
+            #expect(page.contains("<input type=\"radio\" name=\"choice\" id=\"Choice-\(number)\" aria-describedby=\"Choice-effect-1\">"
+                + "<label for=\"Choice-\(number)\"><code>\(value)</code></label>"))
         }
+        #expect(page.contains("<p class=\"choice-effect\" id=\"Choice-effect-1\">Changes what 2 blocks below show.</p>"))
         let cells = page.components(separatedBy: "<div class=\"cell spec\"").dropFirst()
         #expect(cells.count == 3)
         let (printing, same, drawing) = (cells[1], cells[2], cells[3])
