@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "CommonMark", dependencies: ["CCmark"]),
         .target(name: "LessonParser", dependencies: ["CommonMark", "Yams"]),
         .target(name: "LessonRunner", dependencies: ["LessonParser", "LessonRuntime"]),
-        .target(name: "SiteRenderer", dependencies: ["LessonParser", "LessonRunner", "CommonMark", "Grading"]),
+        .target(name: "SiteRenderer", dependencies: ["LessonParser", "LessonRunner", "LessonRuntime", "CommonMark", "Grading"]),
         .target(name: "Grading", dependencies: ["LessonParser", "LessonRunner"]),
         .target(name: "Benchmarks", dependencies: ["DescentCore"]),
         .target(name: "DescentCLI", dependencies: [

@@ -38,7 +38,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let folder = try output.claim(out, protecting: [options.lessons])
-        let outcomes = try CourseRun(options: options).run(try options.lessonFiles([]))
+        let outcomes = try CourseRun(options: options, choices: true).run(try options.lessonFiles([]))
         try SitePublisher.publish(outcomes, lessons: options.lessons, to: folder, edition: solutions ? .instructor : .student)
     }
 }

@@ -14,15 +14,22 @@ struct CourseRun {
         /// Problems found before running (a lesson with errors here is not run).
         var diagnostics: [Diagnostic]
         var run: LessonRun?
+        /// One run per value a reader may choose (see `Parameter.choices`), each with one
+        /// parameter changed; outputs are shown, not checked, as with `--set`.
+        var choices: [LessonRun] = []
 
         var passed: Int { run?.passed ?? 0 }
-        /// Failed blocks; a lesson that could not be run counts as one failure.
-        var failed: Int { run?.failed ?? (diagnostics.isEmpty ? 0 : 1) }
+        /// Failed blocks, in the default run and the choices' runs; a lesson that could not be
+        /// run counts as one failure.
+        var failed: Int { (run?.failed ?? (diagnostics.isEmpty ? 0 : 1)) + choices.map(\.failed).reduce(0, +) }
     }
 
     let options: LessonOptions
     /// The lesson files `--set` applies to; all when nil.
     var overridden: Set<String>? = nil
+    /// Whether lessons are also run with each value a reader may choose (for the site); a
+    /// lesson whose parameters `--set` changed is not.
+    var choices = false
     let progress = Progress()
 
     func run(_ files: [String]) throws -> [Outcome] {
@@ -38,6 +45,13 @@ struct CourseRun {
             if let lesson = result.lesson, !result.diagnostics.contains(where: { $0.severity == .error }) {
                 runner.overrides = overrides[file] ?? [:]
                 outcome.run = runner.run(lesson)
+                if choices && runner.overrides.isEmpty {
+                    for alternative in lesson.frontMatter.params.flatMap(\.alternatives) {
+                        progress.show(label + " … with \(alternative.name) = \(alternative.value.encoded)")
+                        runner.overrides = [alternative.name: alternative.value]
+                        outcome.choices.append(runner.run(lesson))
+                    }
+                }
             }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
             progress.finish(label + "  \(outcome.passed) passed, \(outcome.failed) failed  (\(String(format: "%.1f", seconds)) s)")

@@ -29,7 +29,7 @@ struct FiguresCommand: ParsableCommand {
         let standardized = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.path }
         let file = all.first { standardized($0) == standardized(named) } ?? named
         let files = all.contains(file) ? all : all + [file]
-        let outcomes = try CourseRun(options: options, overridden: [file]).run(files)
+        let outcomes = try CourseRun(options: options, overridden: [file], choices: true).run(files)
         if let run = outcomes.first(where: { $0.file == file })?.run {
             Report.outputs(of: run)
         }

@@ -15,6 +15,15 @@ enum Report {
         if let reason = notRun.first {
             print("\(run.lesson.file): note: \(notRun.count) block\(notRun.count == 1 ? "" : "s") not run: \(reason)")
         }
+        for choice in outcome.choices {
+            let values = choice.overrides.map { "\($0.name) = \($0.value.encoded)" }.joined(separator: ", ")
+            for cell in choice.cells {
+                for var diagnostic in cell.diagnostics {
+                    diagnostic.message = "with \(values) (a reader's choice): " + diagnostic.message
+                    print(diagnostic)
+                }
+            }
+        }
     }
 
     /// What each block printed, for runs whose outputs are shown rather than checked.

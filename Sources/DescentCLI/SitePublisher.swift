@@ -17,7 +17,8 @@ enum SitePublisher {
         for outcome in outcomes {
             Report.failures(of: outcome)
             if let lesson = outcome.run?.lesson ?? outcome.lesson {
-                lessons.append(SiteLesson(lesson: lesson, run: outcome.run, problems: outcome.diagnostics))
+                lessons.append(SiteLesson(lesson: lesson, run: outcome.run, problems: outcome.diagnostics,
+                                          choices: outcome.choices))
             }
         }
 
@@ -28,6 +29,10 @@ enum SitePublisher {
         try SiteWriter.write(site, to: output)
         progress.finish("rendered \(out)/")
         site.diagnostics.forEach { print($0) }
+        for weight in site.pageWeights {
+            let choices = weight.choices == 0 ? "" : " and \(weight.choices) choice\(weight.choices == 1 ? "" : "s")"
+            print("\(out)/\(weight.page): \(weight.kilobytes) kB with its figures\(choices)")
+        }
 
         let failed = outcomes.map(\.failed).reduce(0, +)
         let figures = site.files.keys.filter { $0.hasSuffix(".svg") }.count

@@ -21,11 +21,20 @@ public struct Parameter: Sendable, Equatable {
     public var value: ParameterValue
     /// The lesson line where it is declared.
     public var line: Int
+    /// The values a reader of the site may choose among, the default included, in the order
+    /// written (`start: {default: 20, choices: [5, 12, 20, 40]}`); empty when there are none.
+    public var choices: [ParameterValue]
 
-    public init(name: String, value: ParameterValue, line: Int) {
+    public init(name: String, value: ParameterValue, line: Int, choices: [ParameterValue] = []) {
         self.name = name
         self.value = value
         self.line = line
+        self.choices = choices
+    }
+
+    /// The choices other than the default, each with this parameter set to it.
+    public var alternatives: [Parameter] {
+        choices.filter { $0 != value }.map { Parameter(name: name, value: $0, line: line) }
     }
 }
 
@@ -130,11 +139,10 @@ extension FrontMatter {
                         diagnostics.append(diagnostic(name.mark, "parameter name '\(name.string ?? "")' is not a Swift identifier"))
                         continue
                     }
-                    guard let parsed = ParameterValue(node) else {
-                        diagnostics.append(diagnostic(node.mark, "parameter '\(name)' must be a number, integer, string, boolean or list of numbers"))
-                        continue
+                    switch Parameter.read(name: name, node, line: line, diagnostic: diagnostic) {
+                    case .success(let parameter): frontMatter.params.append(parameter)
+                    case .failure(let problem): diagnostics.append(problem)
                     }
-                    frontMatter.params.append(Parameter(name: name, value: parsed, line: line))
                 }
             default:
                 diagnostics.append(diagnostic(key.mark, "unknown front matter key '\(key.string ?? "")' (expected title, summary, params)"))
@@ -147,7 +155,62 @@ extension FrontMatter {
     }
 }
 
+private extension Parameter {
+    /// A parameter's node: a value, or `{default: VALUE, choices: [VALUE, …]}` where every
+    /// choice has the default's type and the default is one of them.
+    static func read(name: String, _ node: Node, line: Int,
+                     diagnostic: (Mark?, String) -> Diagnostic) -> Result<Parameter, Diagnostic> {
+        let kinds = "a number, integer, string, boolean or list of numbers"
+        guard case .mapping(let mapping) = node else {
+            guard let value = ParameterValue(node) else {
+                return .failure(diagnostic(node.mark, "parameter '\(name)' must be \(kinds), or {default: …, choices: […]}"))
+            }
+            return .success(Parameter(name: name, value: value, line: line))
+        }
+        var fields: [String: Node] = [:]
+        for (key, value) in mapping {
+            guard let key = key.string, key == "default" || key == "choices" else {
+                return .failure(diagnostic(key.mark, "unknown key '\(key.string ?? "")' in parameter '\(name)' (expected default, choices)"))
+            }
+            fields[key] = value
+        }
+        guard let defaultNode = fields["default"], let choicesNode = fields["choices"] else {
+            return .failure(diagnostic(node.mark, "parameter '\(name)' needs both 'default' and 'choices'"))
+        }
+        guard let value = ParameterValue(defaultNode) else {
+            return .failure(diagnostic(defaultNode.mark, "the default of '\(name)' must be \(kinds)"))
+        }
+        guard case .sequence(let sequence) = choicesNode, !sequence.isEmpty else {
+            return .failure(diagnostic(choicesNode.mark, "the choices of '\(name)' must be a list of values, such as [5, 12, 20]"))
+        }
+        var choices: [ParameterValue] = []
+        for choiceNode in sequence {
+            guard let choice = ParameterValue(choiceNode).flatMap(value.sameType) else {
+                return .failure(diagnostic(choiceNode.mark, "each choice of '\(name)' must be of type \(value.swiftType), like its default"))
+            }
+            guard !choices.contains(choice) else {
+                return .failure(diagnostic(choiceNode.mark, "the choice \(choice.encoded) of '\(name)' is listed twice"))
+            }
+            choices.append(choice)
+        }
+        guard choices.contains(value) else {
+            return .failure(diagnostic(choicesNode.mark, "the choices of '\(name)' must include its default, \(value.encoded)"))
+        }
+        return .success(Parameter(name: name, value: value, line: line, choices: choices))
+    }
+}
+
 private extension ParameterValue {
+    /// `other` as a value of `self`'s type, if it is one (an integer such as `5` is also a
+    /// number).
+    func sameType(_ other: ParameterValue) -> ParameterValue? {
+        switch (self, other) {
+        case (.integer, .integer), (.number, .number), (.boolean, .boolean), (.string, .string), (.numbers, .numbers): other
+        case (.number, .integer(let value)): .number(Double(value))
+        default: nil
+        }
+    }
+
     /// Plain YAML scalars are read as Swift reads them (`1e-5` is a number, as it is not in
     /// YAML 1.1); quoted scalars are strings.
     init?(_ node: Node) {

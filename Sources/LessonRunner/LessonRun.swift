@@ -38,13 +38,17 @@ public struct CellRun: Sendable {
     public var errorOutput: String
     public var figures: [Figure]
     public var status: Status
+    /// The hyperparameters the block read while it ran, by name.
+    public var reads: Set<String>
 
-    public init(cell: Cell, output: String = "", errorOutput: String = "", figures: [Figure] = [], status: Status) {
+    public init(cell: Cell, output: String = "", errorOutput: String = "", figures: [Figure] = [],
+                status: Status, reads: Set<String> = []) {
         self.cell = cell
         self.output = output
         self.errorOutput = errorOutput
         self.figures = figures
         self.status = status
+        self.reads = reads
     }
 
     public var diagnostics: [Diagnostic] {

@@ -6,7 +6,7 @@ import LessonParser
 /// Each block is preceded by `_beginCell(i)` and wrapped in `#sourceLocation`, so that
 /// compiler errors, traps and `#line` point at the lesson's own file and line. The
 /// hyperparameters become a `params` value whose fields are typed from the front matter and
-/// read from the environment at run time.
+/// read from the environment at each access, which tells the runner which blocks read them.
 package struct ProgramGenerator {
     /// Modules every lesson program imports.
     package static let imports = ["Foundation", "DescentCore", "Plotting", "LessonRuntime"]
@@ -32,7 +32,7 @@ package struct ProgramGenerator {
         lines.append("struct LessonParameters {")
         for parameter in lesson.frontMatter.params {
             // In backticks: a parameter may be named like a keyword (`class`, `in`).
-            lines.append("    let `\(parameter.name)`: \(parameter.value.swiftType) = _parameter(\"\(parameter.name)\")")
+            lines.append("    var `\(parameter.name)`: \(parameter.value.swiftType) { _parameter(\"\(parameter.name)\") }")
         }
         lines.append("}")
         lines.append("let params = LessonParameters()")

@@ -14,6 +14,7 @@ struct RunRecords {
         var errorOutput: String
         var figures: [Figure]
         var status: CellRun.Status
+        var reads: Set<String>
     }
 
     func load(_ values: [String: String], cells: [Cell]) -> [CellRun]? {
@@ -22,12 +23,14 @@ struct RunRecords {
               records.count == cells.count
         else { return nil }
         return zip(cells, records).map { cell, record in
-            CellRun(cell: cell, output: record.output, errorOutput: record.errorOutput, figures: record.figures, status: record.status)
+            CellRun(cell: cell, output: record.output, errorOutput: record.errorOutput, figures: record.figures,
+                    status: record.status, reads: record.reads)
         }
     }
 
     func save(_ results: [CellRun], for values: [String: String]) {
-        let records = results.map { Record(output: $0.output, errorOutput: $0.errorOutput, figures: $0.figures, status: $0.status) }
+        let records = results.map { Record(output: $0.output, errorOutput: $0.errorOutput, figures: $0.figures,
+                                            status: $0.status, reads: $0.reads) }
         guard let data = try? JSONEncoder().encode(records) else { return }
         try? data.write(to: file(for: values), options: .atomic)
     }

@@ -115,6 +115,8 @@ public struct Runner: Sendable {
                 case .message(.figure(let name, let caption)) where isFigureName(name):
                     let svg = (try? String(contentsOf: figures.appendingPathComponent("\(name).svg"), encoding: .utf8)) ?? ""
                     if let current { results[current].figures.append(Figure(name: name, caption: caption, svg: svg)) }
+                case .message(.read(let name)):
+                    if let current { results[current].reads.insert(name) }
                 case .message(.failure(let line, let message)):
                     if let current { failures[current, default: []].append(Diagnostic(file: lesson.file, line: line, message)) }
                 case .message(.cell), .message(.figure):

@@ -11,6 +11,8 @@ public enum ControlMessage: Equatable, Sendable {
     case figure(name: String, caption: String)
     /// A check failed at this lesson line.
     case failure(line: Int, message: String)
+    /// The current block read hyperparameter `name` (sent once per block and name).
+    case read(name: String)
 
     public static let start: UInt8 = 0x1E
     static let separator: Character = "\u{1F}"
@@ -21,6 +23,7 @@ public enum ControlMessage: Equatable, Sendable {
         case .cell(let index): ["cell", String(index)]
         case .figure(let name, let caption): ["figure", name, caption]
         case .failure(let line, let message): ["failure", String(line), message]
+        case .read(let name): ["read", name]
         }
         return "\u{1E}\(nonce) " + fields.map(Self.escape).joined(separator: String(Self.separator)) + "\n"
     }
@@ -32,6 +35,7 @@ public enum ControlMessage: Equatable, Sendable {
         case ("cell", 2): guard let index = Int(fields[1]) else { return nil }; self = .cell(index)
         case ("figure", 3): self = .figure(name: fields[1], caption: fields[2])
         case ("failure", 3): guard let line = Int(fields[1]) else { return nil }; self = .failure(line: line, message: fields[2])
+        case ("read", 2): self = .read(name: fields[1])
         default: return nil
         }
     }

@@ -32,12 +32,34 @@ extension Array: ParameterType where Element == Double {
     }
 }
 
-/// Reads hyperparameter `name`; called by the generated `params` value.
+/// Reads hyperparameter `name`; called by the generated `params` value at every access, so
+/// that the runner learns which blocks read which parameter (the first read in each block is
+/// reported over the channel).
 public func _parameter<Value: ParameterType>(_ name: String) -> Value {
-    let text = ProcessInfo.processInfo.environment["DESCENT_PARAM_\(name)"]
+    ParameterReads.note(name)
+    let text = ParameterReads.environment["DESCENT_PARAM_\(name)"]
     guard let text, let value = Value(parameterText: text) else {
         FileHandle.standardError.write(Data("error: hyperparameter '\(name)' is missing or not a \(Value.self): \(text ?? "unset")\n".utf8))
         exit(70)
     }
     return value
+}
+
+/// Which parameters the current block has read. Blocks run one after another, but a block's
+/// code may read a parameter from several threads at once, hence the lock.
+enum ParameterReads {
+    nonisolated(unsafe) private static var reported: Set<String> = []
+    private static let lock = NSLock()
+    static let environment = ProcessInfo.processInfo.environment
+
+    /// Reports `name` to the runner, unless the current block has read it before.
+    static func note(_ name: String) {
+        let first = lock.withLock { reported.insert(name).inserted }
+        if first { Channel.send(.read(name: name)) }
+    }
+
+    /// A new block starts: each parameter is reported again at its first read.
+    static func beginCell() {
+        lock.withLock { reported.removeAll() }
+    }
 }

@@ -27,6 +27,9 @@ struct CellView {
     /// The lesson's figures' numbers, by name.
     let figureNumbers: [String: Int]
     let highlighted: (String) -> String
+    /// What the block shows beneath its code instead of its run's `results`: its results with
+    /// each value a reader may choose (see `LessonChoices`); nil for the run's own.
+    var shownResults: String? = nil
 
     var html: String {
         switch block.role {
@@ -104,7 +107,7 @@ private extension CellView {
         case .notRun: " not-run"
         default: ""
         }
-        let results = self.results
+        let results = shownResults ?? self.results
         guard !content.isEmpty || !results.isEmpty else { return "" }
         return "<\(element) class=\"\(classes)\(state)\" id=\"\(anchor)\"\(attributes)>\n\(content)\(results)</\(element)>\n"
     }
@@ -132,10 +135,22 @@ private extension CellView {
 
     /// Output and figures (when shown), and verdict.
     var results: String {
-        (Self.showsRun(of: block, in: edition) ? outputAndFigures : "") + verdict
+        results(of: result, figureFile: { "\(slug)/\($0.name).svg" }, alternative: false)
+    }
+}
+
+extension CellView {
+    /// What `result` printed and its figures (read from `figureFile`), when the edition shows
+    /// this block's run, then its verdict; the expected output when there is no run. The
+    /// figures of an `alternative` (a reader's choice) have neither id nor number, which the
+    /// lesson's own figure has, and are loaded only when shown.
+    func results(of result: CellRun?, figureFile: (Figure) -> String, alternative: Bool) -> String {
+        (Self.showsRun(of: block, in: edition)
+            ? outputAndFigures(of: result, figureFile: figureFile, alternative: alternative) : "")
+            + verdict(of: result)
     }
 
-    var outputAndFigures: String {
+    func outputAndFigures(of result: CellRun?, figureFile: (Figure) -> String, alternative: Bool) -> String {
         var html = ""
         if let result, !result.output.isEmpty {
             html += "<pre class=\"output\"><samp>\(HTMLFormatter.escape(result.output))</samp></pre>\n"
@@ -146,10 +161,13 @@ private extension CellView {
             let caption = HTMLFormatter.escape(figure.caption)
             let alt = Self.svgDescription(figure.svg).map(HTMLFormatter.escape) ?? caption
             let id = Self.figureID(figure.name)
-            let number = figureNumbers[figure.name].map { "<a class=\"figure-number\" href=\"#\(id)\">Figure \($0).</a> " } ?? ""
+            let number = alternative ? "" : figureNumbers[figure.name]
+                .map { "<a class=\"figure-number\" href=\"#\(id)\">Figure \($0).</a> " } ?? ""
+            let idAttribute = alternative ? "" : " id=\"\(id)\""
+            let loading = alternative ? " loading=\"lazy\"" : ""
             html += """
-                <figure class="figure" id="\(id)">\
-                <img src="\(slug)/\(HTMLFormatter.escape(figure.name)).svg" alt="\(alt)">\
+                <figure class="figure"\(idAttribute)>\
+                <img src="\(HTMLFormatter.escape(figureFile(figure)))" alt="\(alt)"\(loading)>\
                 <figcaption>\(number)\(caption)</figcaption></figure>
 
                 """
@@ -158,7 +176,7 @@ private extension CellView {
     }
 
     /// Why the block failed or did not run; nothing when it passed.
-    var verdict: String {
+    func verdict(of result: CellRun?) -> String {
         switch result?.status {
         case .failed(let diagnostics):
             let details = diagnostics.map(\.description).joined(separator: "\n")

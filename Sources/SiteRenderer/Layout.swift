@@ -12,9 +12,11 @@ struct Layout {
     let course: Course
     let edition: SiteEdition
 
-    /// A complete page; `math` links KaTeX's stylesheet, which typeset formulas need. The
-    /// `navigation` follows the main content, and is placed beside it on a wide screen.
-    func page(title: String, description: String?, math: Bool, main: String, navigation: String = "") -> String {
+    /// A complete page; `math` links KaTeX's stylesheet, which typeset formulas need, and
+    /// `head` is added to the head last (a page's own stylesheet link). The `navigation`
+    /// follows the main content, and is placed beside it on a wide screen.
+    func page(title: String, description: String?, math: Bool, head: String = "", main: String,
+              navigation: String = "") -> String {
         let description = description.map { "<meta name=\"description\" content=\"\(HTMLFormatter.escape($0))\">\n" } ?? ""
         let katex = math ? "<link rel=\"stylesheet\" href=\"katex/katex.min.css\">\n" : ""
         let author = course.author.map { "<meta name=\"author\" content=\"\(HTMLFormatter.escape($0))\">\n" } ?? ""
@@ -28,7 +30,7 @@ struct Layout {
             <meta name="color-scheme" content="light dark">
             <title>\(HTMLFormatter.escape(title))</title>
             \(description)\(author)\(robots)\(katex)<link rel="stylesheet" href="style.css">
-            </head>
+            \(head)</head>
             <body>
             <a class="skip" href="#Main">Skip to content</a>
             \(notice)<header class="site-header"><a class="site-title" href="index.html">\(HTMLFormatter.escape(course.title))</a></header>

@@ -96,7 +96,8 @@ struct LessonPage {
             title: "\(lesson.title) · \(context.layout.course.title)",
             description: lesson.lesson.frontMatter.summary,
             math: !lesson.formulas.isEmpty,
-            main: header(title: title, summary: summary) + problems + tableOfContents
+            head: lesson.choices.styleLink,
+            main: header(title: title, summary: summary) + problems + lesson.choices.control + tableOfContents
                 + "<div class=\"lesson-body\">\n\(formatter.html(body))</div>\n</article>\n" + pager,
             navigation: navigation
         )
@@ -124,10 +125,12 @@ private extension LessonPage {
             let block = blocks[index]
             let next = blocks.indices.contains(index + 1) ? blocks[index + 1] : nil
             let result = lesson.input.run?.cells.first { $0.cell.block.line == block.line }
-            return CellView(block: block, result: result, expected: next?.role == .output ? next : nil, slug: lesson.slug,
-                            edition: context.layout.edition, studentCode: lesson.studentCode[block.line] ?? "",
-                            figureNumbers: lesson.figureNumbers,
-                            highlighted: context.highlighted).html
+            var view = CellView(block: block, result: result, expected: next?.role == .output ? next : nil,
+                                slug: lesson.slug, edition: context.layout.edition,
+                                studentCode: lesson.studentCode[block.line] ?? "",
+                                figureNumbers: lesson.figureNumbers, highlighted: context.highlighted)
+            view.shownResults = lesson.choices.results(of: view)
+            return view.html
         }
         guard Self.isSwift(node) else { return HTMLFormatter.standard(node, content: "") }
         return "<pre class=\"code\"><code class=\"language-swift\">\(context.highlighted(node.literal ?? ""))</code></pre>\n"

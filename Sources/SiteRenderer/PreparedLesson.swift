@@ -30,12 +30,15 @@ struct PreparedLesson {
     let equationNumbers: [Int: Int]
     /// The number of each figure the run drew that the page shows (1, 2, …), by its name.
     let figureNumbers: [String: Int]
+    /// The values a reader may choose for its parameters, and what they change.
+    let choices: LessonChoices
     let diagnostics: [Diagnostic]
 
     init(_ input: SiteLesson, number: Int, firstFormula: Int, edition: SiteEdition) {
         let lesson = input.lesson
         self.input = input
         self.number = number
+        choices = LessonChoices(input)
         self.firstFormula = firstFormula
         var diagnostics: [Diagnostic] = []
 

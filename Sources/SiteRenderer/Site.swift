@@ -44,7 +44,11 @@ public enum Site {
             output.diagnostics += rendered.diagnostics
             summaries.append(rendered.summary)
             addFigures(of: lesson, in: edition, to: &output)
+            output.files.merge(lesson.choices.files) { first, _ in first }
         }
+        let (weights, heavy) = PageWeight.weigh(output, lessons: prepared)
+        output.pageWeights = weights
+        output.diagnostics += heavy
         output.files["index.html"] = Data(IndexPage(lessons: prepared, summaries: summaries, layout: context.layout).html.utf8)
         output.files["style.css"] = Data(Stylesheet.css.utf8)
         output.diagnostics = output.diagnostics.enumerated().sorted { first, second in
@@ -61,6 +65,8 @@ public struct SiteOutput: Sendable {
     public var files: [String: Data] = [:]
     public var copies: [String: URL] = [:]
     public var diagnostics: [Diagnostic] = []
+    /// What each lesson's page weighs with its figures.
+    public var pageWeights: [PageWeight] = []
 
     public init() {}
 

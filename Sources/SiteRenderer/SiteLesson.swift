@@ -8,10 +8,14 @@ public struct SiteLesson: Sendable {
     public var run: LessonRun?
     /// What the parser found wrong; shown at the top of the lesson's page.
     public var problems: [Diagnostic]
+    /// The runs with each value a reader may choose, one parameter changed in each (its
+    /// `overrides`); the page lets the reader switch to them.
+    public var choices: [LessonRun]
 
-    public init(lesson: Lesson, run: LessonRun?, problems: [Diagnostic] = []) {
+    public init(lesson: Lesson, run: LessonRun?, problems: [Diagnostic] = [], choices: [LessonRun] = []) {
         self.lesson = lesson
         self.run = run
         self.problems = problems
+        self.choices = choices
     }
 }

@@ -49,6 +49,31 @@ import Testing
         #expect(lesson.frontMatter.params.map(\.line) == [5, 6, 7, 8, 9, 10])
     }
 
+    /// A parameter written `{default: …, choices: […]}` has the default's type; an integer
+    /// choice of a number is a number, and the plain form keeps no choices.
+    @Test func choices() {
+        let text = """
+            ---
+            params:
+              start: {default: 20.0, choices: [5, 12.5, 20]}
+              rates:
+                default: [0.1, 0.5]
+                choices: [[0.1, 0.5], [1.0]]
+              steps: 3
+            ---
+
+            """
+        let (lesson, diagnostics) = LessonReader.parse(text, file: "l.md")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let params = lesson.frontMatter.params
+        #expect(params.map(\.value) == [.number(20), .numbers([0.1, 0.5]), .integer(3)])
+        #expect(params.map(\.line) == [3, 4, 7])
+        #expect(params[0].choices == [.number(5), .number(12.5), .number(20)])
+        #expect(params[0].alternatives.map(\.value) == [.number(5), .number(12.5)])
+        #expect(params[1].choices == [.numbers([0.1, 0.5]), .numbers([1])])
+        #expect(params[2].choices.isEmpty && params[2].alternatives.isEmpty)
+    }
+
     @Test func blocksKnowTheirLines() {
         let (lesson, _) = LessonReader.parse(source, file: "l.md")
         #expect(lesson.codeBlocks.map(\.role) == [.spec, .output, .exercise, .check])
@@ -80,6 +105,18 @@ import Testing
         ("```swift spec\nprint(1)\n", "l.md:1:1: error: code block is never closed"),
         ("---\nsteps: 3\n---\n", "l.md:2:1: error: unknown front matter key 'steps' (expected title, summary, params)"),
         ("---\nparams:\n  2fast: 1\n---\n", "l.md:3:3: error: parameter name '2fast' is not a Swift identifier"),
+        ("---\nparams:\n  start: {default: 20, choices: [5, 12]}\n---\n",
+         "l.md:3:33: error: the choices of 'start' must include its default, 20"),
+        ("---\nparams:\n  start: {default: 20, choices: [5, \"x\", 20]}\n---\n",
+         "l.md:3:37: error: each choice of 'start' must be of type Int, like its default"),
+        ("---\nparams:\n  start: {default: 20, choices: [5, 5, 20]}\n---\n",
+         "l.md:3:37: error: the choice 5 of 'start' is listed twice"),
+        ("---\nparams:\n  start: {default: 20, choice: [5, 20]}\n---\n",
+         "l.md:3:24: error: unknown key 'choice' in parameter 'start' (expected default, choices)"),
+        ("---\nparams:\n  start: {choices: [5, 20]}\n---\n",
+         "l.md:3:10: error: parameter 'start' needs both 'default' and 'choices'"),
+        ("---\nparams:\n  start:\n    default: 20\n    choices: 5\n---\n",
+         "l.md:5:14: error: the choices of 'start' must be a list of values, such as [5, 12, 20]"),
     ])
     func problems(_ text: String, _ message: String) {
         let diagnostics = LessonReader.parse(text, file: "l.md").diagnostics.map(\.description)

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct ChannelTests {
     @Test(arguments: [
-        ControlMessage.cell(3), .figure(name: "path", caption: "Steps with γ = 0.1\nsecond line"),
+        ControlMessage.cell(3), .figure(name: "path", caption: "Steps with γ = 0.1\nsecond line"), .read(name: "rate"),
         .failure(line: 12, message: "expected 1 \\ 2"),
     ])
     func messagesRoundTrip(_ message: ControlMessage) {

@@ -8,7 +8,7 @@ import Testing
         let (lesson, diagnostics) = LessonReader.parse(source, file: "lessons/a \"b\".md")
         #expect(diagnostics.isEmpty)
         let program = ProgramGenerator(lesson: lesson).source
-        #expect(program.contains("    let `lr`: Double = _parameter(\"lr\")\n"))
+        #expect(program.contains("    var `lr`: Double { _parameter(\"lr\") }\n"))
         #expect(program.contains("_beginCell(0)\n#sourceLocation(file: \"lessons/a \\\"b\\\".md\", line: 6)\nlet x = params.lr\n#sourceLocation()\n"))
         #expect(program.contains("_beginCell(1)\n#sourceLocation(file: \"lessons/a \\\"b\\\".md\", line: 14)\nprint(x)\n"))
         #expect(!program.contains("shown only"))
