@@ -38,6 +38,9 @@ public struct CellRun: Sendable {
     public var errorOutput: String
     public var figures: [Figure]
     public var status: Status
+    /// Whether the program stopped in this block (it trapped, ran out of time or printed
+    /// too much): what it printed is cut short, so it is not compared with the expected output.
+    public var stoppedTheProgram = false
 
     public init(cell: Cell, output: String = "", errorOutput: String = "", figures: [Figure] = [], status: Status) {
         self.cell = cell

@@ -80,15 +80,17 @@ public struct Runner: Sendable {
     /// Runs a compiled lesson program and splits what it did by block; `endedWell` is false
     /// when the program was stopped or did not exit with status 0.
     private func execute(_ executable: String, lesson: Lesson, cells: [Cell], values: [String: String]) throws -> (results: [CellRun], endedWell: Bool) {
-        let figures = FileManager.default.temporaryDirectory.appendingPathComponent("descent-figures-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("descent-run-\(UUID().uuidString)")
+        let figures = scratch.appendingPathComponent("figures"), crashes = scratch.appendingPathComponent("crashes")
         try FileManager.default.createDirectory(at: figures, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: figures) }
+        try FileManager.default.createDirectory(at: crashes, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
 
         let nonce = (0..<4).map { _ in String(UInt64.random(in: .min ... .max), radix: 36) }.joined()
         var environment = ProcessInfo.processInfo.environment
         environment["DESCENT_CHANNEL"] = nonce
         environment["DESCENT_FIGURES"] = figures.path
-        environment["SWIFT_BACKTRACE"] = "enable=no"
+        environment["SWIFT_BACKTRACE"] = CrashReport.environment(folder: crashes)
         for (name, value) in values {
             environment["DESCENT_PARAM_\(name)"] = value
         }
@@ -133,11 +135,11 @@ public struct Runner: Sendable {
         }
         take(demultiplexer.finish())
 
-        if let current, let problem = Self.describe(ending, timeout: timeout(current), limit: outputLimit, stderr: results[current].errorOutput) {
-            let block = cells[current].block
-            let line = Self.trapLine(in: results[current].errorOutput, file: lesson.file) ?? block.firstContentLine
-            failures[current, default: []].append(Diagnostic(file: lesson.file, line: line, problem))
-        } else if current == nil, let problem = Self.describe(ending, timeout: defaultTimeout, limit: outputLimit, stderr: "") {
+        let crash = CrashReport.read(from: crashes)
+        if let current, let problem = Self.describe(ending, timeout: timeout(current), limit: outputLimit, stderr: results[current].errorOutput, crash: crash) {
+            failures[current, default: []] += Self.place(problem, crash: crash, in: lesson, block: cells[current].block)
+            results[current].stoppedTheProgram = true
+        } else if current == nil, let problem = Self.describe(ending, timeout: defaultTimeout, limit: outputLimit, stderr: "", crash: crash) {
             failures[0, default: []].append(Diagnostic(file: lesson.file, line: 1, "the lesson program failed before its first block: \(problem)"))
         }
         for (index, diagnostics) in failures where results.indices.contains(index) {
@@ -146,35 +148,56 @@ public struct Runner: Sendable {
         return (results, ending == .exited(0))
     }
 
-    /// Why a run that ended this way failed, or nil when it ended well.
-    private static func describe(_ ending: ChildProcess.Ending, timeout: Double, limit: Int, stderr: String) -> String? {
-        let detail = messageLines(ofErrorOutput: stderr).suffix(5).joined(separator: "\n")
+    /// Why a run that ended this way failed, or nil when it ended well: for a trap, the
+    /// runtime's message (`Fatal error: Index out of range`), without the path it names.
+    private static func describe(_ ending: ChildProcess.Ending, timeout: Double, limit: Int, stderr: String, crash: CrashReport?) -> String? {
+        var details = messageLines(ofErrorOutput: stderr).suffix(5).map(String.init)
+        if let failure = crash?.runtimeFailure { details.append(failure) }
+        let detail = details.isEmpty ? "" : ": " + details.joined(separator: "\n")
         switch ending {
         case .exited(0): return nil
-        case .exited(let status): return "the block exited with status \(status)" + (detail.isEmpty ? "" : ":\n\(detail)")
-        case .signalled(let signal): return "the block trapped (signal \(signal))" + (detail.isEmpty ? "" : ":\n\(detail)")
+        case .exited(let status): return "the block exited with status \(status)" + detail
+        case .signalled(let signal) where [SIGILL, SIGTRAP].contains(signal):
+            return "the block trapped" + (detail.isEmpty ? " (signal \(signal))" : detail)
+        case .signalled(let signal):
+            let name = strsignal(signal).map { String(cString: $0).lowercased() } ?? "signal"
+            return "the block crashed (\(name), signal \(signal))" + detail
         case .timedOut: return "the block did not finish within \(timeout.secondsText) s and was stopped (set timeout= to allow more)"
         case .stopped: return "the lesson printed more than \(limit >> 20) MiB and was stopped"
         }
     }
 
-    /// The lesson line a Swift runtime error names (`lessons/x.md:12: Fatal error: …`), if any.
-    private static func trapLine(in stderr: String, file: String) -> Int? {
-        for line in stderr.split(separator: "\n") {
-            guard let range = line.range(of: "\(file):") else { continue }
-            if let number = Int(line[range.upperBound...].prefix { $0.isNumber }) { return number }
+    /// `problem` at the statement that caused it: the innermost frame of the crash that lies
+    /// in the lesson, however deep in the standard or core library the program stopped, with
+    /// a note at the failing block's own statement when that frame is in an earlier block
+    /// (a function it called). Without a crash report (a time limit, a flood), at the block's
+    /// first line.
+    private static func place(_ problem: String, crash: CrashReport?, in lesson: Lesson, block: CodeBlock) -> [Diagnostic] {
+        let locations = crash?.locations(in: lesson.file) ?? []
+        func diagnostic(_ location: CrashReport.SourceLocation, _ severity: Diagnostic.Severity, _ message: String) -> Diagnostic {
+            // Columns count from the block's code, which the lesson may indent.
+            let indent = lesson.cells.first { $0.block.contentLines.contains(location.line) }?.block.indent ?? 0
+            return Diagnostic(file: lesson.file, line: location.line, column: location.column + indent, severity: severity, message)
         }
-        return nil
+        guard let innermost = locations.first else {
+            return [Diagnostic(file: lesson.file, line: block.firstContentLine, problem)]
+        }
+        var placed = [diagnostic(innermost, .error, problem)]
+        if !block.contentLines.contains(innermost.line), let caller = locations.first(where: { block.contentLines.contains($0.line) }) {
+            placed.append(diagnostic(caller, .note, "called from here"))
+        }
+        return placed
     }
 
     /// Compares a block's output with its expected output, when it has one.
     private static func checkingOutput(_ result: CellRun, file: String) -> CellRun {
-        guard let expected = result.cell.expected, result.status == .passed || !result.diagnostics.isEmpty else { return result }
+        guard let expected = result.cell.expected, !result.stoppedTheProgram, result.status == .passed || !result.diagnostics.isEmpty else { return result }
         let matcher = OutputMatcher(tolerance: result.cell.block.attributes.tolerance)
         guard !matcher.matches(actual: result.output, expected: expected.code) else { return result }
         var checked = result
-        let diff = OutputMatcher.diff(expected: expected.code, actual: result.output)
-        let mismatch = Diagnostic(file: file, line: expected.line, "output differs from the expected output (- expected, + printed):\n\(diff)")
+        let diff = matcher.difference(actual: result.output, expected: expected.code, firstLine: expected.contentLines.lowerBound)
+        let mismatch = Diagnostic(file: file, line: diff.line, column: diff.column + expected.indent,
+                                  "output differs from the expected output (- expected, + printed):\n\(diff.text)")
         checked.status = .failed(result.diagnostics + [mismatch])
         return checked
     }
@@ -188,11 +211,19 @@ package extension Double {
 }
 
 /// The lines of a Swift program's stderr that a person reads: its messages, without the
-/// stack trace the runtime prints after a trap (its header and frame lines).
+/// stack trace the runtime prints after a trap (its header and frame lines, the backtracer's
+/// progress and warnings), and without the path of the generated program or library source
+/// that a runtime error names (`Swift/ContiguousArrayBuffer.swift:692: Fatal error: …` reads
+/// `Fatal error: …`).
 package func messageLines(ofErrorOutput stderr: String) -> [Substring] {
     stderr.split(separator: "\n")
         .prefix { !$0.hasPrefix("Current stack trace:") && !$0.hasPrefix("Stack dump:") }
         .filter { line in
-            !line.isEmpty && !(line.first?.isNumber == true || line.hasPrefix("#") || line.hasPrefix(" ") || line.hasPrefix("\t"))
+            !line.isEmpty && !line.hasPrefix("*** ") && !line.hasPrefix("swift-runtime: ")
+                && !(line.first?.isNumber == true || line.hasPrefix("#") || line.hasPrefix(" ") || line.hasPrefix("\t"))
+        }
+        .map { line in
+            guard let located = line.firstMatch(of: #/^[^\s:]+:[0-9]+: /#) else { return line }
+            return line[located.range.upperBound...]
         }
 }

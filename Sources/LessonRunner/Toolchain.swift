@@ -41,7 +41,7 @@ struct Toolchain: Sendable {
 
     /// The arguments that compile `source` into `output`.
     func arguments(source: String, output: String) -> [String] {
-        ["-Onone", "-suppress-warnings", "-diagnostic-style", "llvm", "-module-name", "LessonProgram",
+        ["-Onone", "-g", "-suppress-warnings", "-diagnostic-style", "llvm", "-module-name", "LessonProgram",
          source, "-o", output] + objects + flags
     }
 
