@@ -48,12 +48,6 @@ struct CrashReport: Decodable {
         (threads.first { $0.crashed == true } ?? threads.first)?.frames ?? []
     }
 
-    /// The source locations in `file` of the crashed thread, innermost first; the compiler's
-    /// own code (line 0) is skipped.
-    func locations(in file: String) -> [SourceLocation] {
-        crashedFrames.compactMap(\.sourceLocation).filter { $0.file == file && $0.line > 0 }
-    }
-
     /// The runtime's name for a check the compiler inlined (`arithmetic overflow`), which it
     /// reports as the innermost frame rather than as a message.
     var runtimeFailure: String? {

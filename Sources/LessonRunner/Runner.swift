@@ -97,6 +97,7 @@ public struct Runner: Sendable {
 
         var results = cells.map { CellRun(cell: $0, status: .notRun("an earlier block stopped the lesson")) }
         var current: Int?
+        var lastThrow: [UInt] = []
         var failures: [Int: [Diagnostic]] = [:]
         var demultiplexer = CellDemultiplexer(nonce: nonce)
         var printed = 0
@@ -110,6 +111,7 @@ public struct Runner: Sendable {
                     if let current { results[current].output += String(decoding: bytes, as: UTF8.self) }
                 case .message(.cell(let index)) where cells.indices.contains(index):
                     current = index
+                    lastThrow = []
                     results[index].status = .passed
                     cellStart = DispatchTime.now()
                 case .message(.figure(let name, let caption)) where isFigureName(name):
@@ -117,6 +119,8 @@ public struct Runner: Sendable {
                     if let current { results[current].figures.append(Figure(name: name, caption: caption, svg: svg)) }
                 case .message(.failure(let line, let message)):
                     if let current { failures[current, default: []].append(Diagnostic(file: lesson.file, line: line, message)) }
+                case .message(.thrown(let offsets)):
+                    lastThrow = offsets
                 case .message(.cell), .message(.figure):
                     break // out of range, or a name no figure() call sends
                 }
@@ -137,7 +141,11 @@ public struct Runner: Sendable {
 
         let crash = CrashReport.read(from: crashes)
         if let current, let problem = Self.describe(ending, timeout: timeout(current), limit: outputLimit, stderr: results[current].errorOutput, crash: crash) {
-            failures[current, default: []] += Self.place(problem, crash: crash, in: lesson, block: cells[current].block)
+            // An error no code caught is reported where it was thrown; a trap where it trapped.
+            let locations = ThrowSite.isUncaughtError(problem)
+                ? ThrowSite.locations(of: lastThrow, in: executable, compiler: toolchain.compiler)
+                : crash?.crashedFrames.compactMap(\.sourceLocation) ?? []
+            failures[current, default: []] += Self.place(problem, at: locations, in: lesson, block: cells[current].block)
             results[current].stoppedTheProgram = true
         } else if current == nil, let problem = Self.describe(ending, timeout: defaultTimeout, limit: outputLimit, stderr: "", crash: crash) {
             failures[0, default: []].append(Diagnostic(file: lesson.file, line: 1, "the lesson program failed before its first block: \(problem)"))
@@ -151,7 +159,12 @@ public struct Runner: Sendable {
     /// Why a run that ended this way failed, or nil when it ended well: for a trap, the
     /// runtime's message (`Fatal error: Index out of range`), without the path it names.
     private static func describe(_ ending: ChildProcess.Ending, timeout: Double, limit: Int, stderr: String, crash: CrashReport?) -> String? {
-        var details = messageLines(ofErrorOutput: stderr).suffix(5).map(String.init)
+        var details = messageLines(ofErrorOutput: stderr).suffix(5).map { line in
+            // In the lesson's terms: `Fatal error: Error raised at top level: LessonProgram.Oops()`
+            // reads `uncaught error: Oops()`.
+            String(line).replacing("Fatal error: Error raised at top level:", with: "uncaught error:")
+                .replacing("\(Toolchain.moduleName).", with: "")
+        }
         if let failure = crash?.runtimeFailure { details.append(failure) }
         let detail = details.isEmpty ? "" : ": " + details.joined(separator: "\n")
         switch ending {
@@ -167,13 +180,14 @@ public struct Runner: Sendable {
         }
     }
 
-    /// `problem` at the statement that caused it: the innermost frame of the crash that lies
-    /// in the lesson, however deep in the standard or core library the program stopped, with
-    /// a note at the failing block's own statement when that frame is in an earlier block
-    /// (a function it called). Without a crash report (a time limit, a flood), at the block's
-    /// first line.
-    private static func place(_ problem: String, crash: CrashReport?, in lesson: Lesson, block: CodeBlock) -> [Diagnostic] {
-        let locations = crash?.locations(in: lesson.file) ?? []
+    /// `problem` at the statement that caused it: the innermost of `stack` (source locations,
+    /// innermost first) that lies in the lesson, however deep in the standard or core library
+    /// the program stopped, with a note at the failing block's own statement when that one is
+    /// in an earlier block (a function it called). Without one (a time limit, a flood), at
+    /// the block's first line.
+    private static func place(_ problem: String, at stack: [CrashReport.SourceLocation], in lesson: Lesson, block: CodeBlock) -> [Diagnostic] {
+        // Line 0 is the compiler's own code.
+        let locations = stack.filter { $0.file == lesson.file && $0.line > 0 }
         func diagnostic(_ location: CrashReport.SourceLocation, _ severity: Diagnostic.Severity, _ message: String) -> Diagnostic {
             // Columns count from the block's code, which the lesson may indent.
             let indent = lesson.cells.first { $0.block.contentLines.contains(location.line) }?.block.indent ?? 0

@@ -24,6 +24,7 @@ enum Channel {
 
 /// Marks the start of runnable block `index`; called by the generated program.
 public func _beginCell(_ index: Int) {
+    ThrowSites.beginCell()
     Channel.send(.cell(index))
 }
 

@@ -11,6 +11,9 @@ public enum ControlMessage: Equatable, Sendable {
     case figure(name: String, caption: String)
     /// A check failed at this lesson line.
     case failure(line: Int, message: String)
+    /// An error is being thrown; these are the return addresses of the throwing stack that
+    /// lie in the program's executable, as offsets from its base (see `ThrowSites`).
+    case thrown(offsets: [UInt])
 
     public static let start: UInt8 = 0x1E
     static let separator: Character = "\u{1F}"
@@ -21,6 +24,7 @@ public enum ControlMessage: Equatable, Sendable {
         case .cell(let index): ["cell", String(index)]
         case .figure(let name, let caption): ["figure", name, caption]
         case .failure(let line, let message): ["failure", String(line), message]
+        case .thrown(let offsets): ["thrown", offsets.map { String($0, radix: 16) }.joined(separator: " ")]
         }
         return "\u{1E}\(nonce) " + fields.map(Self.escape).joined(separator: String(Self.separator)) + "\n"
     }
@@ -32,6 +36,9 @@ public enum ControlMessage: Equatable, Sendable {
         case ("cell", 2): guard let index = Int(fields[1]) else { return nil }; self = .cell(index)
         case ("figure", 3): self = .figure(name: fields[1], caption: fields[2])
         case ("failure", 3): guard let line = Int(fields[1]) else { return nil }; self = .failure(line: line, message: fields[2])
+        case ("thrown", 2):
+            let offsets = fields[1].split(separator: " ").compactMap { UInt($0, radix: 16) }
+            self = .thrown(offsets: offsets)
         default: return nil
         }
     }
