@@ -32,7 +32,7 @@ import Testing
         """,
         "broken/unknown-role.md:4:10: error: unknown role word 'spce'",
         "broken/unknown-attribute.md:4:15: error: unknown attribute 'tolerence'",
-        "broken/bad-front-matter.md:3:8: error: malformed front matter",
+        "broken/bad-front-matter.md:2:8: error: malformed front matter: did not find expected ',' or ']' (while parsing a flow sequence that starts here)",
         "broken/orphan-output.md:6:1: error: an output block must come right after a swift spec block",
         "broken/not-utf8.md:5:18: error: lesson is not valid UTF-8",
         "broken/indented-error.md:5:16: error: cannot convert value of type 'String' to specified type 'Int'",
