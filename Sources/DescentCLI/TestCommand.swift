@@ -41,8 +41,14 @@ struct TestCommand: ParsableCommand {
                 blessed += try Self.bless(run, file: outcome.file)
             }
         }
+        // What build and release would refuse: each is one more failure.
+        let course = (try? options.lessonFiles([])) ?? []
+        let siteErrors = try CourseChecks.site(of: outcomes, course: course).filter { $0.severity == .error }
+        siteErrors.forEach { print($0) }
+        let releaseErrors = options.overrides.isEmpty ? try CourseChecks.release(of: outcomes, course: course) : []
+        releaseErrors.forEach { print($0) }
         let passed = outcomes.map(\.passed).reduce(0, +)
-        let failed = outcomes.map(\.failed).reduce(0, +) - blessed
+        let failed = outcomes.map(\.failed).reduce(0, +) - blessed + siteErrors.count + releaseErrors.count
         print(bless ? "\(passed) passed, \(blessed) blessed, \(failed) failed" : "\(passed) passed, \(failed) failed")
         if failed > 0 { throw ExitCode.failure }
     }
