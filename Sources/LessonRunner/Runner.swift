@@ -48,6 +48,7 @@ public struct Runner: Sendable {
                     results = ran
                 }
                 if changed.isEmpty { results = results.map { Self.checkingOutput($0, file: lesson.file) } }
+                results = Self.unfinishedExercisesOnce(results, lesson: lesson)
                 return LessonRun(lesson: lesson, cells: results, overrides: changed)
             }
         } catch {
@@ -201,6 +202,32 @@ public struct Runner: Sendable {
             placed.append(diagnostic(caller, .note, "called from here"))
         }
         return placed
+    }
+
+    /// One error per unfinished exercise. A stub (`exerciseNotDone`) reports, from inside the
+    /// exercise's code, that the exercise is not done each time it is called; only the first
+    /// report is kept, and the failures of the exercise's checks, which follow from it, are
+    /// dropped (their blocks still fail).
+    private static func unfinishedExercisesOnce(_ results: [CellRun], lesson: Lesson) -> [CellRun] {
+        let exercises = lesson.cells.map(\.block).filter { $0.role == .exercise }
+        func exercise(at line: Int) -> String? {
+            exercises.first { $0.contentLines.contains(line) }?.attributes.exercise
+        }
+        var unfinished: Set<String> = []
+        return results.map { result in
+            guard case .failed(let diagnostics) = result.status else { return result }
+            var kept: [Diagnostic] = []
+            for diagnostic in diagnostics {
+                if let id = exercise(at: diagnostic.line) {
+                    if unfinished.insert(id).inserted { kept.append(diagnostic) }
+                } else if !(result.cell.block.role == .check && result.cell.block.attributes.exercise.map(unfinished.contains) == true) {
+                    kept.append(diagnostic)
+                }
+            }
+            var filtered = result
+            filtered.status = .failed(kept)
+            return filtered
+        }
     }
 
     /// Compares a block's output with its expected output, when it has one.
