@@ -28,6 +28,7 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        Report.quiet = options.quiet
         let folder = try output.claim(out, protecting: [options.lessons])
         let outcomes = try CourseRun(options: options).run(try options.lessonFiles([]))
         try SitePublisher.publish(outcomes, to: folder)

@@ -22,12 +22,13 @@ enum SitePublisher {
         let site = try Site.build(lessons, typesetter: KaTeX(), highlighter: Pygments())
         try SiteWriter.write(site, to: folder)
         progress.finish("rendered \(out)/")
-        site.diagnostics.forEach { print($0) }
+        site.diagnostics.forEach(Report.diagnostic)
 
         let failed = outcomes.map(\.failed).reduce(0, +)
         let figures = site.files.keys.filter { $0.hasSuffix(".svg") }.count
         let passed = outcomes.map(\.passed).reduce(0, +)
-        print("wrote \(out)/: \(lessons.count + 1) pages, \(figures) figure\(figures == 1 ? "" : "s"); \(passed) blocks passed, \(failed) failed")
-        if failed > 0 || site.hasErrors { throw ExitCode.failure }
+        let failing = failed > 0 || site.hasErrors
+        Report.summary("wrote \(out)/: \(count(lessons.count + 1, "page")), \(count(figures, "figure")); \(count(passed, "block")) passed, \(failed) failed", failed: failing)
+        if failing { throw ExitCode.failure }
     }
 }

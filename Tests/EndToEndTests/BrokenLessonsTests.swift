@@ -95,7 +95,7 @@ import Testing
     @Test func anUnknownParameterIsRefused() throws {
         let result = try DescentBinary.run(["test", "--lessons", "broken", "good", "--set", "rte=0.25"], in: DescentBinary.fixture(""))
         #expect(result.status != 0)
-        #expect(result.stderr.contains("no lesson declares a parameter 'rte'"))
+        #expect(result.stderr == "Error: --set rte=…: no lesson declares a parameter 'rte'; did you mean 'rate'?\n", "\(result.stderr)")
     }
 
     @Test func aValueOfTheWrongTypeIsRefused() throws {
