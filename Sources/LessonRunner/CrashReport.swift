@@ -48,6 +48,19 @@ struct CrashReport: Decodable {
         (threads.first { $0.crashed == true } ?? threads.first)?.frames ?? []
     }
 
+    /// The function that called itself over and over, when that is how the stack ran out:
+    /// one function in most of the captured frames (the backtracer captures the top 64).
+    var runawayRecursion: String? {
+        // A frame's description is `function + offset`.
+        let functions = crashedFrames.compactMap { frame -> String? in
+            guard let description = frame.description, let plus = description.range(of: " + ") else { return nil }
+            return String(description[..<plus.lowerBound])
+        }
+        let counts = Dictionary(functions.map { ($0, 1) }, uniquingKeysWith: +)
+        guard let (function, count) = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), count >= 32 else { return nil }
+        return function
+    }
+
     /// The runtime's name for a check the compiler inlined (`arithmetic overflow`), which it
     /// reports as the innermost frame rather than as a message.
     var runtimeFailure: String? {

@@ -173,6 +173,8 @@ public struct Runner: Sendable {
         case .exited(let status): return "the block exited with status \(status)" + detail
         case .signalled(let signal) where [SIGILL, SIGTRAP].contains(signal):
             return "the block trapped" + (detail.isEmpty ? " (signal \(signal))" : detail)
+        case .signalled(let signal) where crash?.runawayRecursion != nil:
+            return "the block ran out of stack: \(crash?.runawayRecursion ?? "") calls itself without end, or too deeply (signal \(signal))"
         case .signalled(let signal):
             let name = strsignal(signal).map { String(cString: $0).lowercased() } ?? "signal"
             return "the block crashed (\(name), signal \(signal))" + detail
@@ -187,12 +189,13 @@ public struct Runner: Sendable {
     /// in an earlier block (a function it called). Without one (a time limit, a flood), at
     /// the block's first line.
     private static func place(_ problem: String, at stack: [CrashReport.SourceLocation], in lesson: Lesson, block: CodeBlock) -> [Diagnostic] {
-        // Line 0 is the compiler's own code.
-        let locations = stack.filter { $0.file == lesson.file && $0.line > 0 }
+        // Line 0 is the compiler's own code; column 0 a function's entry, before any statement.
+        let inLesson = stack.filter { $0.file == lesson.file && $0.line > 0 }
+        let locations = inLesson.filter { $0.column > 0 } + inLesson.filter { $0.column == 0 }
         func diagnostic(_ location: CrashReport.SourceLocation, _ severity: Diagnostic.Severity, _ message: String) -> Diagnostic {
             // Columns count from the block's code, which the lesson may indent.
             let indent = lesson.cells.first { $0.block.contentLines.contains(location.line) }?.block.indent ?? 0
-            return Diagnostic(file: lesson.file, line: location.line, column: location.column + indent, severity: severity, message)
+            return Diagnostic(file: lesson.file, line: location.line, column: max(location.column, 1) + indent, severity: severity, message)
         }
         guard let innermost = locations.first else {
             return [Diagnostic(file: lesson.file, line: block.firstContentLine, problem)]

@@ -17,6 +17,7 @@ import Testing
         "broken/force-unwrap.md:9:12: error: the block trapped: Fatal error: Unexpectedly found nil while unwrapping an Optional value\n",
         "broken/deep-trap.md:6:18: error: the block trapped: Fatal error: Index out of range\nbroken/deep-trap.md:19:7: note: called from here\n",
         "broken/uncaught-error.md:7:27: error: the block trapped: uncaught error: NegativeStep(step: -0.1)\nbroken/uncaught-error.md:20:16: note: called from here\n",
+        "broken/runaway-recursion.md:6:12: error: the block ran out of stack: depth(_:) calls itself without end, or too deeply (signal 11)\n",
         "broken/core-precondition.md:7:17: error: the block trapped: Precondition failed: cannot multiply 2×3 by 2×2: inner sizes differ\n",
         "broken/endless-loop.md:5:1: error: the block did not finish within 1 s",
         "broken/output-flood.md:5:1: error: the lesson printed more than 8 MiB and was stopped",
@@ -48,7 +49,7 @@ import Testing
     @Test func theRunFailsButFinishes() throws {
         let result = try result
         #expect(result.status == 1)
-        #expect(result.stdout.hasSuffix("7 passed, 18 failed\n"), "\(result.stdout)")
+        #expect(result.stdout.hasSuffix("7 passed, 19 failed\n"), "\(result.stdout)")
     }
 
     /// No message names the generated program or a library's source file.
