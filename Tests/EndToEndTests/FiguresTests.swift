@@ -29,9 +29,12 @@ import Testing
 
 /// A name no lesson declares is refused with the closest declared names, and no usage.
 @Test func figuresSuggestsTheClosestParameterNames() throws {
-    let out = FileManager.default.temporaryDirectory.appendingPathComponent("descent-figures-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: out) }
-    let result = try DescentBinary.run(["figures", "01-line", "--lessons", DescentBinary.fixture("figures").path, "--out", out.path, "--set", "slpe=3"])
+    // A folder of its own: descent locks the output folder's parent.
+    let parent = FileManager.default.temporaryDirectory.appendingPathComponent("descent-figures-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: parent) }
+    let result = try DescentBinary.run(["figures", "01-line", "--lessons", DescentBinary.fixture("figures").path,
+                                        "--out", parent.appendingPathComponent("site").path, "--set", "slpe=3"])
     #expect(result.status == 1)
     #expect(result.stderr == "Error: --set slpe=…: no lesson declares a parameter 'slpe'; did you mean 'slope'?\n", "\(result.stderr)")
 }
