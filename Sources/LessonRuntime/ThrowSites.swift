@@ -4,7 +4,7 @@ import Foundation
 /// which the runtime reports at the end of the program, with no line — can be reported at
 /// the statement that threw it.
 ///
-/// The Swift runtime calls a handler set with `_swift_setWillThrowHandler` at every `throw`.
+/// The Swift runtime calls its will-throw handler at every `throw` (see `setWillThrowHandler`).
 /// This one sends the return addresses of the throwing stack that lie in the program's own
 /// executable, as offsets from where it is loaded; the runner symbolicates them only when
 /// the program dies of an uncaught error.
@@ -54,5 +54,16 @@ enum ThrowSites {
     }
 }
 
-@_silgen_name("_swift_setWillThrowHandler")
-private func setWillThrowHandler(_ handler: (@convention(c) (UnsafeRawPointer?) -> Void)?)
+private typealias WillThrowHandler = @convention(c) (UnsafeRawPointer?) -> Void
+
+/// Sets the runtime's will-throw handler: through `_swift_setWillThrowHandler` where the
+/// runtime has it, else by writing the hook variable `_swift_willThrow` that older runtimes
+/// read (both looked up when the program runs, so either runtime links).
+private func setWillThrowHandler(_ handler: WillThrowHandler) {
+    let everywhere = UnsafeMutableRawPointer(bitPattern: 0) // RTLD_DEFAULT
+    if let setter = dlsym(everywhere, "_swift_setWillThrowHandler") {
+        unsafeBitCast(setter, to: (@convention(c) (WillThrowHandler?) -> Void).self)(handler)
+    } else if let hook = dlsym(everywhere, "_swift_willThrow") {
+        hook.assumingMemoryBound(to: WillThrowHandler?.self).pointee = handler
+    }
+}
