@@ -221,7 +221,9 @@ public struct Runner: Sendable {
             guard case .failed(let diagnostics) = result.status else { return result }
             var kept: [Diagnostic] = []
             for diagnostic in diagnostics {
-                if let id = exercise(at: diagnostic.line) {
+                if diagnostic.severity == .note {
+                    kept.append(diagnostic) // where a trap in the exercise's code was called from
+                } else if let id = exercise(at: diagnostic.line) {
                     if unfinished.insert(id).inserted { kept.append(diagnostic) }
                 } else if !(result.cell.block.role == .check && result.cell.block.attributes.exercise.map(unfinished.contains) == true) {
                     kept.append(diagnostic)
