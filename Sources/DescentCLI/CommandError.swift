@@ -24,8 +24,10 @@ func closestNames(to name: String, among candidates: [String]) -> [String] {
 /// characters that turn `a` into `b`.
 func editDistance(_ a: String, _ b: String) -> Int {
     let (a, b) = (Array(a), Array(b))
+    guard !a.isEmpty else { return b.count }
+    // previous[j]: the distance from the first i − 1 characters of a to the first j of b.
     var previous = Array(0...b.count)
-    for i in 1...max(a.count, 1) where !a.isEmpty {
+    for i in 1...a.count {
         var current = [i] + Array(repeating: 0, count: b.count)
         for j in stride(from: 1, through: b.count, by: 1) {
             current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
