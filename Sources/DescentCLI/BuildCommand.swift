@@ -37,6 +37,7 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
+        Report.quiet = options.quiet
         let folder = try output.claim(out, protecting: [options.lessons])
         let outcomes = try CourseRun(options: options, choices: true).run(try options.lessonFiles([]))
         try SitePublisher.publish(outcomes, lessons: options.lessons, to: folder, edition: solutions ? .instructor : .student)

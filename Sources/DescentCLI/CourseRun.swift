@@ -69,11 +69,18 @@ struct CourseRun {
                 guard let parameter = lesson.frontMatter.params.first(where: { $0.name == name }) else { continue }
                 declared = true
                 guard let value = parameter.value.parsingSameType(text) else {
-                    throw ValidationError("--set \(name)=\(text): \(lesson.file):\(parameter.line) declares \(name) as \(parameter.value.swiftType)")
+                    throw CommandError("--set \(name)=\(text): \(lesson.file):\(parameter.line) declares \(name) as \(parameter.value.swiftType)")
                 }
                 result[lesson.file, default: [:]][name] = value
             }
-            if !declared { throw ValidationError("--set \(name)=…: no lesson declares a parameter '\(name)'") }
+            if !declared {
+                let declaredNames = lessons.filter { overridden?.contains($0.file) ?? true }.flatMap { $0.frontMatter.params.map(\.name) }
+                let suggestions = closestNames(to: name, among: declaredNames)
+                let hint = suggestions.isEmpty
+                    ? (declaredNames.isEmpty ? "" : " (declared: \(Set(declaredNames).sorted().joined(separator: ", ")))")
+                    : "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
+                throw CommandError("--set \(name)=…: no lesson declares a parameter '\(name)'" + hint)
+            }
         }
         return result
     }

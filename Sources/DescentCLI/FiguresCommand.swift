@@ -9,7 +9,8 @@ import Foundation
 struct FiguresCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "figures",
-        abstract: "Redraw one lesson's figures and outputs with overridden hyperparameters."
+        abstract: "Redraw one lesson's figures and outputs with overridden hyperparameters.",
+        discussion: "Prints a summary and what failed; --verbose also prints every output."
     )
 
     @OptionGroup var options: LessonOptions
@@ -22,7 +23,11 @@ struct FiguresCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @Flag(name: .shortAndLong, help: "Also print what each block of the lesson printed.")
+    var verbose = false
+
     func run() throws {
+        Report.quiet = options.quiet
         let named = try options.lessonFiles([lesson])[0]
         let folder = try output.claim(out, protecting: [options.lessons, named])
         let all = try options.lessonFiles([])
@@ -31,7 +36,11 @@ struct FiguresCommand: ParsableCommand {
         let files = all.contains(file) ? all : all + [file]
         let outcomes = try CourseRun(options: options, overridden: [file], choices: true).run(files)
         if let run = outcomes.first(where: { $0.file == file })?.run {
-            Report.outputs(of: run)
+            if verbose { Report.outputs(of: run) }
+            let figures = run.cells.map(\.figures.count).reduce(0, +)
+            let values = run.overrides.map { "\($0.name) = \($0.value.encoded)" }
+            Report.info("\(file): \(count(run.cells.count, "block")) ran" + (values.isEmpty ? " with the lesson's defaults" : " with \(values.joined(separator: ", "))")
+                  + "; \(count(figures, "figure")) drawn, \(run.failed) failed")
         }
         try SitePublisher.publish(outcomes, lessons: options.lessons, to: folder)
     }

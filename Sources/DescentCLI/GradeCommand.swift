@@ -86,7 +86,7 @@ struct GradeCommand: ParsableCommand {
     /// Every lesson of a folder, parsed; any lesson error stops the command.
     static func readLessons(in folder: String) throws -> [Lesson] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
-            throw ValidationError("no lessons folder at '\(folder)'")
+            throw CommandError("no lessons folder at '\(folder)'")
         }
         var lessons: [Lesson] = []
         var errors: [Diagnostic] = []

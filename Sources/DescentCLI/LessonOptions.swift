@@ -10,6 +10,9 @@ struct LessonOptions: ParsableArguments {
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a hyperparameter (outputs are then shown, not checked).", valueName: "name=value"))
     var overrides: [String] = []
 
+    @Flag(name: .shortAndLong, help: "Print only errors and the closing count.")
+    var quiet = false
+
     /// The overrides as name → text, validated for form.
     func overrideTexts() throws -> [(name: String, text: String)] {
         try overrides.map { item in
@@ -26,14 +29,14 @@ struct LessonOptions: ParsableArguments {
         let manager = FileManager.default
         guard !names.isEmpty else {
             guard let files = try? manager.contentsOfDirectory(atPath: lessons) else {
-                throw ValidationError("no lessons folder at '\(lessons)'")
+                throw CommandError("no lessons folder at '\(lessons)'")
             }
             return files.filter { $0.hasSuffix(".md") }.sorted().map { (lessons as NSString).appendingPathComponent($0) }
         }
         return try names.map { name in
             let candidates = [name, (lessons as NSString).appendingPathComponent(name), (lessons as NSString).appendingPathComponent(name + ".md")]
             guard let found = candidates.first(where: { manager.fileExists(atPath: $0) }) else {
-                throw ValidationError("no lesson '\(name)' (looked for \(candidates.joined(separator: ", ")))")
+                throw CommandError("no lesson '\(name)' (looked for \(candidates.joined(separator: ", ")))")
             }
             return found
         }

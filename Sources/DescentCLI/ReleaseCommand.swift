@@ -45,12 +45,12 @@ struct ReleaseCommand: ParsableCommand {
         let problems = release.verify(with: grader) { done, total in progress.show("[\(done)/\(total)] verifying exercises") }
         progress.show("")
         guard problems.isEmpty else {
-            problems.forEach { print($0) }
+            problems.forEach(Report.diagnostic)
             print("the student edition was not written")
             throw ExitCode.failure
         }
         try release.write(to: folder)
         let exercises = parsed.reduce(0) { $0 + $1.codeBlocks.filter { $0.role == .exercise }.count }
-        print("wrote the student edition of \(parsed.count) lesson\(parsed.count == 1 ? "" : "s") (\(exercises) exercise\(exercises == 1 ? "" : "s"), verified) to \(out)")
+        print("wrote the student edition of \(count(parsed.count, "lesson")) (\(count(exercises, "exercise")), verified) to \(out)")
     }
 }

@@ -28,16 +28,17 @@ enum SitePublisher {
         site.diagnostics = courseProblems + site.diagnostics
         try SiteWriter.write(site, to: output)
         progress.finish("rendered \(out)/")
-        site.diagnostics.forEach { print($0) }
+        site.diagnostics.forEach(Report.diagnostic)
         for weight in site.pageWeights {
-            let choices = weight.choices == 0 ? "" : " and \(weight.choices) choice\(weight.choices == 1 ? "" : "s")"
+            let choices = weight.choices == 0 ? "" : " and \(count(weight.choices, "choice"))"
             print("\(out)/\(weight.page): \(weight.kilobytes) kB with its figures\(choices)")
         }
 
         let failed = outcomes.map(\.failed).reduce(0, +)
         let figures = site.files.keys.filter { $0.hasSuffix(".svg") }.count
         let passed = outcomes.map(\.passed).reduce(0, +)
-        print("wrote \(out)/: \(lessons.count + 1) pages, \(figures) figure\(figures == 1 ? "" : "s"); \(passed) blocks passed, \(failed) failed")
-        if failed > 0 || site.hasErrors { throw ExitCode.failure }
+        let failing = failed > 0 || site.hasErrors
+        Report.summary("wrote \(out)/: \(count(lessons.count + 1, "page")), \(count(figures, "figure")); \(count(passed, "block")) passed, \(failed) failed", failed: failing)
+        if failing { throw ExitCode.failure }
     }
 }

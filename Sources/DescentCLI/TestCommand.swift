@@ -32,6 +32,7 @@ struct TestCommand: ParsableCommand {
     }
 
     func run() throws {
+        Report.quiet = options.quiet
         let outcomes = try CourseRun(options: options).run(try options.lessonFiles(lessonNames))
         var blessed = 0
         for outcome in outcomes {
@@ -41,9 +42,15 @@ struct TestCommand: ParsableCommand {
                 blessed += try Self.bless(run, file: outcome.file)
             }
         }
+        // What build and release would refuse: each is one more failure.
+        let course = (try? options.lessonFiles([])) ?? []
+        let siteErrors = try CourseChecks.site(of: outcomes, course: course).filter { $0.severity == .error }
+        siteErrors.forEach(Report.diagnostic)
+        let releaseErrors = options.overrides.isEmpty ? try CourseChecks.release(of: outcomes, course: course) : []
+        releaseErrors.forEach(Report.diagnostic)
         let passed = outcomes.map(\.passed).reduce(0, +)
-        let failed = outcomes.map(\.failed).reduce(0, +) - blessed
-        print(bless ? "\(passed) passed, \(blessed) blessed, \(failed) failed" : "\(passed) passed, \(failed) failed")
+        let failed = outcomes.map(\.failed).reduce(0, +) - blessed + siteErrors.count + releaseErrors.count
+        Report.summary(bless ? "\(passed) passed, \(blessed) blessed, \(failed) failed" : "\(passed) passed, \(failed) failed", failed: failed > 0)
         if failed > 0 { throw ExitCode.failure }
     }
 
@@ -51,15 +58,15 @@ struct TestCommand: ParsableCommand {
     /// unless the file changed since it was read; returns how many were rewritten.
     static func bless(_ run: LessonRun, file: String) throws -> Int {
         let blessing = Blesser.bless(run)
-        blessing.refused.forEach { print($0) }
+        blessing.refused.forEach(Report.diagnostic)
         guard blessing.count > 0 else { return 0 }
         let url = URL(fileURLWithPath: file)
         guard LessonReader.read(url, file: file).lesson?.source == run.lesson.source else {
-            print("\(file): error: not blessed: the file changed while its lesson ran; run descent test --bless again")
+            Report.diagnostic("\(file): error: not blessed: the file changed while its lesson ran; run descent test --bless again")
             return 0
         }
         try AtomicFile.write(Data(blessing.source.utf8), to: url)
-        print("\(file): rewrote \(blessing.count) expected output\(blessing.count == 1 ? "" : "s")")
+        Report.info("\(file): rewrote \(count(blessing.count, "expected output"))")
         return blessing.count
     }
 }

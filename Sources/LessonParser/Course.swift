@@ -52,7 +52,8 @@ public struct Course: Sendable, Equatable {
         do {
             root = try Yams.compose(yaml: yaml.replacingOccurrences(of: "\r\n", with: "\n"))
         } catch let error as YamlError {
-            return (Course(), [diagnostic(error.mark, "malformed \(fileName): \(error.problem)")])
+            let (mark, problem) = error.located
+            return (Course(), [diagnostic(mark, "malformed \(fileName): \(problem)")])
         } catch {
             return (Course(), [Diagnostic(file: file, line: 1, "malformed \(fileName): \(error)")])
         }

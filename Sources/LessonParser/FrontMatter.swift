@@ -7,11 +7,15 @@ public struct FrontMatter: Sendable, Equatable {
     public var summary: String?
     /// Hyperparameters with their defaults, in the order written.
     public var params: [Parameter]
+    /// Whether it was read without errors. When it was not, what it seems to lack (a
+    /// title) follows from the error already reported, and is not reported again.
+    public var isSound = true
 
-    public init(title: String? = nil, summary: String? = nil, params: [Parameter] = []) {
+    public init(title: String? = nil, summary: String? = nil, params: [Parameter] = [], isSound: Bool = true) {
         self.title = title
         self.summary = summary
         self.params = params
+        self.isSound = isSound
     }
 }
 
@@ -94,14 +98,34 @@ public enum ParameterValue: Sendable, Equatable {
 extension FrontMatter {
     /// Splits `source` into front matter and body. The body keeps the front matter's lines
     /// as empty lines, so that every line number of the body is a line number of the file.
-    static func split(_ source: String) -> (yaml: String?, body: String) {
+    ///
+    /// A front matter whose closing `---` is missing is taken to end before its first empty
+    /// line, code fence or heading (or at the end of the file); `closed` is then false.
+    static func split(_ source: String) -> (yaml: String?, body: String, closed: Bool) {
         var lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first?.trimmingCharacters(in: .whitespacesAndNewlines) == "---",
-              let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "---" })
-        else { return (nil, source) }
+        guard lines.first?.trimmingCharacters(in: .whitespacesAndNewlines) == "---" else { return (nil, source, true) }
+        let closing = lines.dropFirst().firstIndex { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "---" }
+        let end = closing ?? lines.dropFirst().firstIndex { line in
+            line.allSatisfy(\.isWhitespace) || line.hasPrefix("```") || line.hasPrefix("~~~") || line.hasPrefix("#")
+        } ?? lines.count
         let yaml = lines[1..<end].joined(separator: "\n")
-        for index in 0...end { lines[index] = "" }
-        return (yaml, lines.joined(separator: "\n"))
+        for index in 0..<min(closing.map { $0 + 1 } ?? end, lines.count) { lines[index] = "" }
+        return (yaml, lines.joined(separator: "\n"), closing != nil)
+    }
+
+    /// Reads the front matter of `source`: one error for a block that is never closed, and
+    /// none of what YAML then finds wrong, since its end is only a guess.
+    static func read(from source: String, file: String) -> (frontMatter: FrontMatter, body: String, diagnostics: [Diagnostic]) {
+        let (yaml, body, closed) = split(source)
+        guard let yaml else { return (FrontMatter(), body, []) }
+        var (frontMatter, diagnostics) = read(yaml, file: file)
+        if !closed {
+            let end = yaml.split(separator: "\n", omittingEmptySubsequences: false).count + 2
+            diagnostics = [Diagnostic(file: file, line: 1, column: 1,
+                "the front matter is never closed: add a line '---' after it (before line \(end))")]
+            frontMatter.isSound = false
+        }
+        return (frontMatter, body, diagnostics)
     }
 
     /// Reads the YAML text of a front matter that starts on the file's second line.
@@ -110,17 +134,31 @@ extension FrontMatter {
         func diagnostic(_ mark: Mark?, _ message: String) -> Diagnostic {
             Diagnostic(file: file, line: (mark?.line ?? 0) + lineOffset, column: mark?.column ?? 1, message)
         }
+        let unsound = FrontMatter(isSound: false)
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
+        } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
+            let key = duplicates.sorted().first ?? ""
+            guard let (first, second) = Self.occurrences(ofKey: key, in: yaml) else {
+                return (unsound, [diagnostic(context.mark, "duplicate key '\(key)' in the front matter")])
+            }
+            return (unsound, [Diagnostic(file: file, line: second.line + lineOffset, column: second.column,
+                                         "duplicate key '\(key)' (first given on line \(first.line + lineOffset))")])
         } catch let error as YamlError {
-            return (FrontMatter(), [diagnostic(error.mark, "malformed front matter: \(error.problem)")])
+            // An unclosed bracket or quote is reported where it opens, not where YAML gave up.
+            let (mark, problem) = error.located
+            let line = mark.flatMap { yaml.split(separator: "\n", omittingEmptySubsequences: false).dropFirst($0.line - 1).first }
+            if let mark, line?.dropFirst(mark.column - 1).first == "\t" {
+                return (unsound, [diagnostic(mark, "malformed front matter: YAML is indented with spaces, not tabs")])
+            }
+            return (unsound, [diagnostic(mark, "malformed front matter: \(problem)")])
         } catch {
-            return (FrontMatter(), [Diagnostic(file: file, line: 1, "malformed front matter: \(error)")])
+            return (unsound, [Diagnostic(file: file, line: 1, "malformed front matter: \(error)")])
         }
         guard let root else { return (FrontMatter(), []) }
         guard case .mapping(let mapping) = root else {
-            return (FrontMatter(), [diagnostic(root.mark, "front matter must be a mapping of keys to values")])
+            return (unsound, [diagnostic(root.mark, "front matter must be a mapping of keys to values")])
         }
         var frontMatter = FrontMatter()
         var diagnostics: [Diagnostic] = []
@@ -151,7 +189,23 @@ extension FrontMatter {
                 diagnostics.append(diagnostic(value.mark, "'\(key.string ?? "")' must be text"))
             }
         }
+        frontMatter.isSound = diagnostics.isEmpty
         return (frontMatter, diagnostics)
+    }
+
+    /// The line and column where `key` is first and second given as a key at the same
+    /// indentation in `yaml`.
+    private static func occurrences(ofKey key: String, in yaml: String) -> (first: (line: Int, column: Int), second: (line: Int, column: Int))? {
+        var first: (mark: (line: Int, column: Int), indent: Int)?
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let indent = line.prefix { $0 == " " }.count
+            let rest = line.dropFirst(indent)
+            guard rest.hasPrefix(key), rest.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") else { continue }
+            let mark = (line: index + 1, column: indent + 1)
+            if let first, first.indent == indent { return (first.mark, mark) }
+            if first == nil { first = (mark, indent) }
+        }
+        return nil
     }
 }
 
@@ -163,6 +217,9 @@ private extension Parameter {
         let kinds = "a number, integer, string, boolean or list of numbers"
         guard case .mapping(let mapping) = node else {
             guard let value = ParameterValue(node) else {
+                if case .sequence(let items) = node, let item = items.first(where: { ParameterValue($0)?.isNumber != true }) {
+                    return .failure(diagnostic(item.mark, "parameter '\(name)' is a list, and a list may hold only numbers"))
+                }
                 return .failure(diagnostic(node.mark, "parameter '\(name)' must be \(kinds), or {default: …, choices: […]}"))
             }
             return .success(Parameter(name: name, value: value, line: line))
@@ -211,6 +268,13 @@ private extension ParameterValue {
         }
     }
 
+    var isNumber: Bool {
+        switch self {
+        case .integer, .number: true
+        default: false
+        }
+    }
+
     /// Plain YAML scalars are read as Swift reads them (`1e-5` is a number, as it is not in
     /// YAML 1.1); quoted scalars are strings.
     init?(_ node: Node) {
@@ -237,17 +301,16 @@ private extension ParameterValue {
 }
 
 extension YamlError {
-    var mark: Mark? {
+    /// Where the problem is, and what it is: at the construct YAML was reading (`while
+    /// parsing a flow sequence`) when it names one, else where it stopped.
+    var located: (Mark?, String) {
         switch self {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark
-        default: nil
-        }
-    }
-
-    var problem: String {
-        switch self {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): problem
-        default: String(describing: self)
+        case .scanner(let context?, let problem, _, _), .parser(let context?, let problem, _, _), .composer(let context?, let problem, _, _):
+            (context.mark, "\(problem) (\(context.text) that starts here)")
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            (mark, problem)
+        default:
+            (nil, String(describing: self))
         }
     }
 }

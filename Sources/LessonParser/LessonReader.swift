@@ -28,8 +28,7 @@ public enum LessonReader {
     /// every stage counts the lines cmark counts; the lesson keeps the normalised text.
     public static func parse(_ text: String, file: String) -> (lesson: Lesson, diagnostics: [Diagnostic]) {
         let source = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        let (yaml, body) = FrontMatter.split(source)
-        var (frontMatter, diagnostics) = yaml.map { FrontMatter.read($0, file: file) } ?? (FrontMatter(), [])
+        var (frontMatter, body, diagnostics) = FrontMatter.read(from: source, file: file)
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
         let document = CommonMark.parse(body)
 

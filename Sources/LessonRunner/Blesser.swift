@@ -6,7 +6,7 @@ import LessonParser
 /// overwrite mode does).
 ///
 /// Only the lines that fail are rewritten: the expected lines are paired with the printed
-/// ones (the longest run of pairs that match, in order, as a line diff pairs them), a line
+/// ones as `LineDiff` pairs them (the same diff a failing block shows), a line
 /// that matches its partner stays as the author wrote it — `3.14` for a printed `3.14159`
 /// — and the others become what was printed. The blessed output matches what was printed,
 /// so the block passes on the next run.
@@ -28,7 +28,7 @@ public enum Blesser {
             // Only a block whose one problem is its output: never one that did not compile,
             // trapped or failed a check, whose output is not what it should print.
             guard let expected = result.cell.expected, case .failed(let diagnostics) = result.status,
-                  diagnostics.allSatisfy({ $0.line == expected.line })
+                  diagnostics.allSatisfy({ (expected.line...expected.contentLines.upperBound).contains($0.line) })
             else { continue }
             let range = (expected.contentLines.lowerBound - 1)..<(expected.contentLines.upperBound - 1)
             let indent = String(repeating: " ", count: expected.indent)
@@ -52,42 +52,9 @@ public enum Blesser {
     /// match. `written` are the lesson's lines (with the block's indent), `printed` the output.
     static func merge(written: [String], printed: [String], indent: String, matcher: OutputMatcher) -> [String] {
         let expected = written.map { $0.hasPrefix(indent) ? String($0.dropFirst(indent.count)) : $0 }
-        let pairs = matchingPairs(expected.count, printed.count) { matcher.matches(actual: printed[$1], expected: expected[$0]) }
+        let pairs = LineDiff.pairs(expected.count, printed.count) { matcher.matches(actual: printed[$1], expected: expected[$0]) }
         var kept: [Int: Int] = [:]
         for (e, p) in pairs { kept[p] = e }
         return printed.indices.map { p in kept[p].map { written[$0] } ?? indent + printed[p] }
-    }
-
-    /// The longest sequence of pairs (i, j), increasing in both, with `match(i, j)`: lines
-    /// common to both ends are paired first, the rest by a longest-common-subsequence table
-    /// (up to a million cells; beyond that the middle is left unpaired).
-    static func matchingPairs(_ m: Int, _ n: Int, match: (Int, Int) -> Bool) -> [(Int, Int)] {
-        var head = 0
-        while head < min(m, n) && match(head, head) { head += 1 }
-        var tail = 0
-        while tail < min(m, n) - head && match(m - 1 - tail, n - 1 - tail) { tail += 1 }
-        let (rows, columns) = (m - head - tail, n - head - tail)
-        var middle: [(Int, Int)] = []
-        if rows > 0 && columns > 0 && rows * columns <= 1_000_000 {
-            // length[i][j]: the longest run of pairs among rows i… and columns j… of the middle.
-            var length = Array(repeating: Array(repeating: 0, count: columns + 1), count: rows + 1)
-            for i in stride(from: rows - 1, through: 0, by: -1) {
-                for j in stride(from: columns - 1, through: 0, by: -1) {
-                    length[i][j] = match(head + i, head + j) ? length[i + 1][j + 1] + 1 : max(length[i + 1][j], length[i][j + 1])
-                }
-            }
-            var (i, j) = (0, 0)
-            while i < rows && j < columns {
-                if match(head + i, head + j) && length[i][j] == length[i + 1][j + 1] + 1 {
-                    middle.append((head + i, head + j))
-                    (i, j) = (i + 1, j + 1)
-                } else if length[i + 1][j] >= length[i][j + 1] {
-                    i += 1
-                } else {
-                    j += 1
-                }
-            }
-        }
-        return (0..<head).map { ($0, $0) } + middle + (0..<tail).reversed().map { (m - 1 - $0, n - 1 - $0) }
     }
 }

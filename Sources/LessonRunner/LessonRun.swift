@@ -40,6 +40,9 @@ public struct CellRun: Sendable {
     public var status: Status
     /// The hyperparameters the block read while it ran, by name.
     public var reads: Set<String>
+    /// Whether the program stopped in this block (it trapped, ran out of time or printed
+    /// too much): what it printed is cut short, so it is not compared with the expected output.
+    public var stoppedTheProgram = false
 
     public init(cell: Cell, output: String = "", errorOutput: String = "", figures: [Figure] = [],
                 status: Status, reads: Set<String> = []) {

@@ -113,21 +113,45 @@ struct OutputMatcher {
         return index
     }
 
-    /// A line diff of expected against actual: `-` lines expected, `+` lines printed.
-    static func diff(expected: String, actual: String) -> String {
-        let expectedLines = normalized(expected).split(separator: "\n", omittingEmptySubsequences: false)
-        let actualLines = normalized(actual).split(separator: "\n", omittingEmptySubsequences: false)
-        var result: [String] = []
-        for offset in 0..<max(expectedLines.count, actualLines.count) {
-            let e = offset < expectedLines.count ? expectedLines[offset] : nil
-            let a = offset < actualLines.count ? actualLines[offset] : nil
-            if let e, let a, e == a {
-                result.append("  " + e)
-            } else {
-                if let e { result.append("- " + e) }
-                if let a { result.append("+ " + a) }
+    /// How `actual` differs from `expected`, whose first line is lesson line `firstLine`:
+    /// the lines that differ (`-` expected, `+` printed, a line diff in which lines that
+    /// match as outputs do are paired), with no line that matches; each run of them after
+    /// the first is headed by the lesson line it starts at (`@@ line 17 @@`). It is placed
+    /// at the first expected line that differs — or, when lines are only missing at the
+    /// end, at the line after the last — and at the first column where that line and the
+    /// printed line replacing it differ.
+    func difference(actual: String, expected: String, firstLine: Int) -> (line: Int, column: Int, text: String) {
+        let expectedLines = Self.normalized(expected).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let actualLines = Self.normalized(actual).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let printed = actualLines == [""] ? [] : actualLines
+        let diff = LineDiff(expected: expectedLines.count, printed: printed.count) {
+            matches(actual: printed[$1], expected: expectedLines[$0])
+        }
+        var text: [String] = []
+        var place: (line: Int, column: Int)?
+        var previous: LineDiff.Change?
+        for (index, change) in diff.changes.enumerated() {
+            defer { previous = change }
+            let line: Int
+            switch change {
+            case .kept: continue
+            case .deleted(let e): line = e
+            case .inserted(_, let before): line = before
+            }
+            if case .kept = previous, place != nil { text.append("@@ line \(firstLine + line) @@") }
+            if place == nil {
+                var column = 1
+                if case .deleted(let e) = change, index + 1 < diff.changes.count, case .inserted(let p, _) = diff.changes[index + 1] {
+                    column = zip(expectedLines[e], printed[p]).prefix { $0 == $1 }.count + 1
+                }
+                place = (firstLine + line, column)
+            }
+            switch change {
+            case .deleted(let e): text.append("- " + expectedLines[e])
+            case .inserted(let p, _): text.append("+ " + printed[p])
+            case .kept: break
             }
         }
-        return result.joined(separator: "\n")
+        return (place?.line ?? firstLine, place?.column ?? 1, text.joined(separator: "\n"))
     }
 }

@@ -50,6 +50,7 @@ public struct Runner: Sendable {
                     results = ran
                 }
                 if changed.isEmpty { results = results.map { Self.checkingOutput($0, file: lesson.file) } }
+                results = Self.unfinishedExercisesOnce(results, lesson: lesson)
                 return LessonRun(lesson: lesson, cells: results, overrides: changed)
             }
         } catch {
@@ -82,21 +83,24 @@ public struct Runner: Sendable {
     /// Runs a compiled lesson program and splits what it did by block; `endedWell` is false
     /// when the program was stopped or did not exit with status 0.
     private func execute(_ executable: String, lesson: Lesson, cells: [Cell], values: [String: String]) throws -> (results: [CellRun], endedWell: Bool) {
-        let figures = FileManager.default.temporaryDirectory.appendingPathComponent("descent-figures-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("descent-run-\(UUID().uuidString)")
+        let figures = scratch.appendingPathComponent("figures"), crashes = scratch.appendingPathComponent("crashes")
         try FileManager.default.createDirectory(at: figures, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: figures) }
+        try FileManager.default.createDirectory(at: crashes, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
 
         let nonce = (0..<4).map { _ in String(UInt64.random(in: .min ... .max), radix: 36) }.joined()
         var environment = ProcessInfo.processInfo.environment
         environment["DESCENT_CHANNEL"] = nonce
         environment["DESCENT_FIGURES"] = figures.path
-        environment["SWIFT_BACKTRACE"] = "enable=no"
+        environment["SWIFT_BACKTRACE"] = CrashReport.environment(folder: crashes)
         for (name, value) in values {
             environment["DESCENT_PARAM_\(name)"] = value
         }
 
         var results = cells.map { CellRun(cell: $0, status: .notRun("an earlier block stopped the lesson")) }
         var current: Int?
+        var lastThrow: [UInt] = []
         var failures: [Int: [Diagnostic]] = [:]
         var demultiplexer = CellDemultiplexer(nonce: nonce)
         var printed = 0
@@ -110,6 +114,7 @@ public struct Runner: Sendable {
                     if let current { results[current].output += String(decoding: bytes, as: UTF8.self) }
                 case .message(.cell(let index)) where cells.indices.contains(index):
                     current = index
+                    lastThrow = []
                     results[index].status = .passed
                     cellStart = DispatchTime.now()
                 case .message(.figure(let name, let caption)) where isFigureName(name):
@@ -119,6 +124,8 @@ public struct Runner: Sendable {
                     if let current { results[current].reads.insert(name) }
                 case .message(.failure(let line, let message)):
                     if let current { failures[current, default: []].append(Diagnostic(file: lesson.file, line: line, message)) }
+                case .message(.thrown(let offsets)):
+                    lastThrow = offsets
                 case .message(.cell), .message(.figure):
                     break // out of range, or a name no figure() call sends
                 }
@@ -137,11 +144,15 @@ public struct Runner: Sendable {
         }
         take(demultiplexer.finish())
 
-        if let current, let problem = Self.describe(ending, timeout: timeout(current), limit: outputLimit, stderr: results[current].errorOutput) {
-            let block = cells[current].block
-            let line = Self.trapLine(in: results[current].errorOutput, file: lesson.file) ?? block.firstContentLine
-            failures[current, default: []].append(Diagnostic(file: lesson.file, line: line, problem))
-        } else if current == nil, let problem = Self.describe(ending, timeout: defaultTimeout, limit: outputLimit, stderr: "") {
+        let crash = CrashReport.read(from: crashes)
+        if let current, let problem = Self.describe(ending, timeout: timeout(current), limit: outputLimit, stderr: results[current].errorOutput, crash: crash) {
+            // An error no code caught is reported where it was thrown; a trap where it trapped.
+            let locations = ThrowSite.isUncaughtError(problem)
+                ? ThrowSite.locations(of: lastThrow, in: executable, compiler: toolchain.compiler)
+                : crash?.crashedFrames.compactMap(\.sourceLocation) ?? []
+            failures[current, default: []] += Self.place(problem, at: locations, in: lesson, block: cells[current].block)
+            results[current].stoppedTheProgram = true
+        } else if current == nil, let problem = Self.describe(ending, timeout: defaultTimeout, limit: outputLimit, stderr: "", crash: crash) {
             failures[0, default: []].append(Diagnostic(file: lesson.file, line: 1, "the lesson program failed before its first block: \(problem)"))
         }
         for (index, diagnostics) in failures where results.indices.contains(index) {
@@ -150,35 +161,93 @@ public struct Runner: Sendable {
         return (results, ending == .exited(0))
     }
 
-    /// Why a run that ended this way failed, or nil when it ended well.
-    private static func describe(_ ending: ChildProcess.Ending, timeout: Double, limit: Int, stderr: String) -> String? {
-        let detail = messageLines(ofErrorOutput: stderr).suffix(5).joined(separator: "\n")
+    /// Why a run that ended this way failed, or nil when it ended well: for a trap, the
+    /// runtime's message (`Fatal error: Index out of range`), without the path it names.
+    private static func describe(_ ending: ChildProcess.Ending, timeout: Double, limit: Int, stderr: String, crash: CrashReport?) -> String? {
+        var details = messageLines(ofErrorOutput: stderr).suffix(5).map { line in
+            // In the lesson's terms: `Fatal error: Error raised at top level: LessonProgram.Oops()`
+            // reads `uncaught error: Oops()`.
+            String(line).replacing("Fatal error: Error raised at top level:", with: "uncaught error:")
+                .replacing("\(Toolchain.moduleName).", with: "")
+        }
+        if let failure = crash?.runtimeFailure { details.append(failure) }
+        let detail = details.isEmpty ? "" : ": " + details.joined(separator: "\n")
         switch ending {
         case .exited(0): return nil
-        case .exited(let status): return "the block exited with status \(status)" + (detail.isEmpty ? "" : ":\n\(detail)")
-        case .signalled(let signal): return "the block trapped (signal \(signal))" + (detail.isEmpty ? "" : ":\n\(detail)")
+        case .exited(let status): return "the block exited with status \(status)" + detail
+        case .signalled(let signal) where [SIGILL, SIGTRAP].contains(signal):
+            return "the block trapped" + (detail.isEmpty ? " (signal \(signal))" : detail)
+        case .signalled(let signal) where crash?.runawayRecursion != nil:
+            return "the block ran out of stack: \(crash?.runawayRecursion ?? "") calls itself without end, or too deeply (signal \(signal))"
+        case .signalled(let signal):
+            let name = strsignal(signal).map { String(cString: $0).lowercased() } ?? "signal"
+            return "the block crashed (\(name), signal \(signal))" + detail
         case .timedOut: return "the block did not finish within \(timeout.secondsText) s and was stopped (set timeout= to allow more)"
         case .stopped: return "the lesson printed more than \(limit >> 20) MiB and was stopped"
         }
     }
 
-    /// The lesson line a Swift runtime error names (`lessons/x.md:12: Fatal error: …`), if any.
-    private static func trapLine(in stderr: String, file: String) -> Int? {
-        for line in stderr.split(separator: "\n") {
-            guard let range = line.range(of: "\(file):") else { continue }
-            if let number = Int(line[range.upperBound...].prefix { $0.isNumber }) { return number }
+    /// `problem` at the statement that caused it: the innermost of `stack` (source locations,
+    /// innermost first) that lies in the lesson, however deep in the standard or core library
+    /// the program stopped, with a note at the failing block's own statement when that one is
+    /// in an earlier block (a function it called). Without one (a time limit, a flood), at
+    /// the block's first line.
+    private static func place(_ problem: String, at stack: [CrashReport.SourceLocation], in lesson: Lesson, block: CodeBlock) -> [Diagnostic] {
+        // Line 0 is the compiler's own code; column 0 a function's entry, before any statement.
+        let inLesson = stack.filter { $0.file == lesson.file && $0.line > 0 }
+        let locations = inLesson.filter { $0.column > 0 } + inLesson.filter { $0.column == 0 }
+        func diagnostic(_ location: CrashReport.SourceLocation, _ severity: Diagnostic.Severity, _ message: String) -> Diagnostic {
+            // Columns count from the block's code, which the lesson may indent.
+            let indent = lesson.cells.first { $0.block.contentLines.contains(location.line) }?.block.indent ?? 0
+            return Diagnostic(file: lesson.file, line: location.line, column: max(location.column, 1) + indent, severity: severity, message)
         }
-        return nil
+        guard let innermost = locations.first else {
+            return [Diagnostic(file: lesson.file, line: block.firstContentLine, problem)]
+        }
+        var placed = [diagnostic(innermost, .error, problem)]
+        if !block.contentLines.contains(innermost.line), let caller = locations.first(where: { block.contentLines.contains($0.line) }) {
+            placed.append(diagnostic(caller, .note, "called from here"))
+        }
+        return placed
+    }
+
+    /// One error per unfinished exercise. A stub (`exerciseNotDone`) reports, from inside the
+    /// exercise's code, that the exercise is not done each time it is called; only the first
+    /// report is kept, and the failures of the exercise's checks, which follow from it, are
+    /// dropped (their blocks still fail).
+    private static func unfinishedExercisesOnce(_ results: [CellRun], lesson: Lesson) -> [CellRun] {
+        let exercises = lesson.cells.map(\.block).filter { $0.role == .exercise }
+        func exercise(at line: Int) -> String? {
+            exercises.first { $0.contentLines.contains(line) }?.attributes.exercise
+        }
+        var unfinished: Set<String> = []
+        return results.map { result in
+            guard case .failed(let diagnostics) = result.status else { return result }
+            var kept: [Diagnostic] = []
+            for diagnostic in diagnostics {
+                if diagnostic.severity == .note {
+                    kept.append(diagnostic) // where a trap in the exercise's code was called from
+                } else if let id = exercise(at: diagnostic.line) {
+                    if unfinished.insert(id).inserted { kept.append(diagnostic) }
+                } else if !(result.cell.block.role == .check && result.cell.block.attributes.exercise.map(unfinished.contains) == true) {
+                    kept.append(diagnostic)
+                }
+            }
+            var filtered = result
+            filtered.status = .failed(kept)
+            return filtered
+        }
     }
 
     /// Compares a block's output with its expected output, when it has one.
     private static func checkingOutput(_ result: CellRun, file: String) -> CellRun {
-        guard let expected = result.cell.expected, result.status == .passed || !result.diagnostics.isEmpty else { return result }
+        guard let expected = result.cell.expected, !result.stoppedTheProgram, result.status == .passed || !result.diagnostics.isEmpty else { return result }
         let matcher = OutputMatcher(tolerance: result.cell.block.attributes.tolerance)
         guard !matcher.matches(actual: result.output, expected: expected.code) else { return result }
         var checked = result
-        let diff = OutputMatcher.diff(expected: expected.code, actual: result.output)
-        let mismatch = Diagnostic(file: file, line: expected.line, "output differs from the expected output (- expected, + printed):\n\(diff)")
+        let diff = matcher.difference(actual: result.output, expected: expected.code, firstLine: expected.contentLines.lowerBound)
+        let mismatch = Diagnostic(file: file, line: diff.line, column: diff.column + expected.indent,
+                                  "output differs from the expected output (- expected, + printed):\n\(diff.text)")
         checked.status = .failed(result.diagnostics + [mismatch])
         return checked
     }
@@ -192,11 +261,19 @@ package extension Double {
 }
 
 /// The lines of a Swift program's stderr that a person reads: its messages, without the
-/// stack trace the runtime prints after a trap (its header and frame lines).
+/// stack trace the runtime prints after a trap (its header and frame lines, the backtracer's
+/// progress and warnings), and without the path of the generated program or library source
+/// that a runtime error names (`Swift/ContiguousArrayBuffer.swift:692: Fatal error: …` reads
+/// `Fatal error: …`).
 package func messageLines(ofErrorOutput stderr: String) -> [Substring] {
     stderr.split(separator: "\n")
         .prefix { !$0.hasPrefix("Current stack trace:") && !$0.hasPrefix("Stack dump:") }
         .filter { line in
-            !line.isEmpty && !(line.first?.isNumber == true || line.hasPrefix("#") || line.hasPrefix(" ") || line.hasPrefix("\t"))
+            !line.isEmpty && !line.hasPrefix("*** ") && !line.hasPrefix("swift-runtime: ")
+                && !(line.first?.isNumber == true || line.hasPrefix("#") || line.hasPrefix(" ") || line.hasPrefix("\t"))
+        }
+        .map { line in
+            guard let located = line.firstMatch(of: #/^[^\s:]+:[0-9]+: /#) else { return line }
+            return line[located.range.upperBound...]
         }
 }

@@ -10,6 +10,8 @@ import Foundation
 struct Toolchain: Sendable {
     /// Modules whose objects are linked into every lesson program.
     static let libraries = ["DescentCore", "Plotting", "LessonRuntime"]
+    /// The module a lesson program is compiled as (it prefixes the names of its types).
+    static let moduleName = "LessonProgram"
 
     let compiler: String
     let buildDirectory: URL
@@ -41,7 +43,7 @@ struct Toolchain: Sendable {
 
     /// The arguments that compile `source` into `output`.
     func arguments(source: String, output: String) -> [String] {
-        ["-Onone", "-suppress-warnings", "-diagnostic-style", "llvm", "-module-name", "LessonProgram",
+        ["-Onone", "-g", "-suppress-warnings", "-diagnostic-style", "llvm", "-module-name", Self.moduleName,
          source, "-o", output] + objects + flags
     }
 

@@ -25,6 +25,7 @@ enum Channel {
 /// Marks the start of runnable block `index`; called by the generated program.
 public func _beginCell(_ index: Int) {
     ParameterReads.beginCell()
+    ThrowSites.beginCell()
     Channel.send(.cell(index))
 }
 

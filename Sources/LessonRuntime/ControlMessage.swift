@@ -13,6 +13,9 @@ public enum ControlMessage: Equatable, Sendable {
     case failure(line: Int, message: String)
     /// The current block read hyperparameter `name` (sent once per block and name).
     case read(name: String)
+    /// An error is being thrown; these are the return addresses of the throwing stack that
+    /// lie in the program's executable, as offsets from its base (see `ThrowSites`).
+    case thrown(offsets: [UInt])
 
     public static let start: UInt8 = 0x1E
     static let separator: Character = "\u{1F}"
@@ -24,6 +27,7 @@ public enum ControlMessage: Equatable, Sendable {
         case .figure(let name, let caption): ["figure", name, caption]
         case .failure(let line, let message): ["failure", String(line), message]
         case .read(let name): ["read", name]
+        case .thrown(let offsets): ["thrown", offsets.map { String($0, radix: 16) }.joined(separator: " ")]
         }
         return "\u{1E}\(nonce) " + fields.map(Self.escape).joined(separator: String(Self.separator)) + "\n"
     }
@@ -36,6 +40,9 @@ public enum ControlMessage: Equatable, Sendable {
         case ("figure", 3): self = .figure(name: fields[1], caption: fields[2])
         case ("failure", 3): guard let line = Int(fields[1]) else { return nil }; self = .failure(line: line, message: fields[2])
         case ("read", 2): self = .read(name: fields[1])
+        case ("thrown", 2):
+            let offsets = fields[1].split(separator: " ").compactMap { UInt($0, radix: 16) }
+            self = .thrown(offsets: offsets)
         default: return nil
         }
     }

@@ -46,8 +46,9 @@ struct PreparedLesson {
             self.title = title
         } else {
             self.title = Self.fallbackTitle(lesson.slug)
-            diagnostics.append(Diagnostic(file: lesson.file, line: 1,
-                "the front matter has no title; the site calls this lesson '\(self.title)' (add `title: …` between the `---` lines)"))
+            // A front matter YAML cannot read was reported as such; its title is not missing.
+            if lesson.frontMatter.isSound { diagnostics.append(Diagnostic(file: lesson.file, line: 1,
+                "the front matter has no title; the site calls this lesson '\(self.title)' (add `title: …` between the `---` lines)")) }
         }
 
         var (protected, formulas) = MathProtection.protect(Self.body(of: lesson), firstNumber: firstFormula)

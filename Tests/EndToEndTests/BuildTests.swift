@@ -111,7 +111,7 @@ import Testing
     @Test func aFailingBlockIsNamedOnTheTerminalAndMarkedOnItsPage() throws {
         let (result, folder) = try Self.build("site-failing").get()
         #expect(result.status == 1)
-        #expect(result.stdout.contains("lessons/01-wrong.md:10:1: error: output differs from the expected output"), "\(result.stdout)")
+        #expect(result.stdout.contains("lessons/01-wrong.md:11:1: error: output differs from the expected output"), "\(result.stdout)")
         #expect(result.stdout.contains("lessons/01-wrong.md:15:1: error: two and two make five"), "\(result.stdout)")
         let page = try Self.page("01-wrong.html", in: folder)
         #expect(page.contains(##"<strong>✗ 2 blocks fail:</strong> <a href="#L6">line 6</a>, <a href="#L14">line 14</a>."##))

@@ -123,7 +123,7 @@ import Testing
         #expect(build.status != 0)
         let file = folder.appendingPathComponent("01-count.md").path
         #expect(build.stdout.contains("\(file):10:1: error: with n = -1 (a reader's choice): n must be positive"), "\(build.stdout)")
-        #expect(build.stdout.contains("1 blocks passed, 1 failed"), "\(build.stdout)")
+        #expect(build.stdout.contains("1 block passed, 1 failed"), "\(build.stdout)")
         let page = try String(contentsOf: site.appendingPathComponent("01-count.html"), encoding: .utf8)
         let alternative = try #require(Self.variants(in: page, choice: 1).first)
         #expect(alternative.contains("n = -1"))

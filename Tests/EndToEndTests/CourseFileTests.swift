@@ -9,7 +9,7 @@ import Testing
     @Test func anotherCourseBuildsWithItsOwnFrontPage() throws {
         let (result, folder) = try Self.other.get()
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.hasSuffix("wrote site/: 2 pages, 0 figures; 1 blocks passed, 0 failed\n"), "\(result.stdout)")
+        #expect(result.stdout.hasSuffix("wrote site/: 2 pages, 0 figures; 1 block passed, 0 failed\n"), "\(result.stdout)")
         let index = try BuildTests.page("index.html", in: folder)
         for fragment in [
             #"<html lang="fr">"#,

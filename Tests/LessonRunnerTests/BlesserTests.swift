@@ -19,9 +19,4 @@ import Testing
         #expect(blessed == ["  a 1.0", "  b 2.5"])
     }
 
-    @Test func pairsAreTheLongestRunOfMatchesInOrder() {
-        let a = Array("xabcy"), b = Array("abzc")
-        let pairs = Blesser.matchingPairs(a.count, b.count) { a[$0] == b[$1] }
-        #expect(pairs.map { "\($0.0)\($0.1)" } == ["10", "21", "33"])
-    }
 }

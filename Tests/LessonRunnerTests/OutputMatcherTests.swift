@@ -69,7 +69,29 @@ import Testing
         #expect(!OutputMatcher().matches(actual: actual, expected: expected))
     }
 
-    @Test func diffMarksChangedLines() {
-        #expect(OutputMatcher.diff(expected: "a\nb\n", actual: "a\nc") == "  a\n- b\n+ c")
+    @Test func pairsAreTheLongestRunOfMatchesInOrder() {
+        let a = Array("xabcy"), b = Array("abzc")
+        let pairs = LineDiff.pairs(a.count, b.count) { a[$0] == b[$1] }
+        #expect(pairs.map { "\($0.0)\($0.1)" } == ["10", "21", "33"])
+    }
+
+    /// Only the lines that differ are shown, at the first column where they differ.
+    @Test func aChangedLineIsShownAloneAtItsColumn() {
+        let diff = OutputMatcher().difference(actual: "a 1.0001\nsteps: 3\nc", expected: "a 1.0\nsteps: 4\nc\n", firstLine: 10)
+        #expect(diff.line == 11 && diff.column == 8)
+        #expect(diff.text == "- steps: 4\n+ steps: 3")
+    }
+
+    /// An inserted line is aligned with the lines around it, not shifting every later line.
+    @Test func insertionsAndDeletionsAreAligned() {
+        let diff = OutputMatcher().difference(actual: "a\nnew\nb\nc\nd", expected: "a\nb\nc\ngone\nd", firstLine: 5)
+        #expect(diff.line == 6 && diff.column == 1)
+        #expect(diff.text == "+ new\n@@ line 8 @@\n- gone")
+    }
+
+    /// Lines missing at the end are placed after the last expected line.
+    @Test func linesPrintedAfterTheLastExpectedOne() {
+        let diff = OutputMatcher().difference(actual: "a\nb", expected: "a", firstLine: 3)
+        #expect(diff.line == 4 && diff.text == "+ b")
     }
 }

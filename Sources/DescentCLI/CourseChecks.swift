@@ -1,0 +1,69 @@
+import CommonMark
+import Foundation
+import Grading
+import LessonParser
+import LessonRunner
+import SiteRenderer
+
+/// What `build` and `release` would find wrong besides the runs, so that `descent test`
+/// catches it first.
+enum CourseChecks {
+    /// The site's problems (a missing title, a broken link, anchor or image, a formula KaTeX
+    /// rejects) in the lessons of `outcomes`, found by rendering the site in memory, nothing
+    /// written; the other lessons of the course are rendered too, as targets of links.
+    static func site(of outcomes: [CourseRun.Outcome], course: [String]) throws -> [Diagnostic] {
+        let tested = Dictionary(outcomes.map { (standardized($0.file), $0) }) { first, _ in first }
+        var lessons: [SiteLesson] = []
+        for file in (course + outcomes.map(\.file)).uniqued(by: standardized) {
+            if let outcome = tested[standardized(file)] {
+                if let lesson = outcome.run?.lesson ?? outcome.lesson {
+                    lessons.append(SiteLesson(lesson: lesson, run: outcome.run, problems: outcome.diagnostics))
+                }
+            } else if let lesson = LessonReader.read(URL(fileURLWithPath: file), file: file).lesson {
+                lessons.append(SiteLesson(lesson: lesson, run: nil))
+            }
+        }
+        let site = try Site.build(lessons, typesetter: KaTeX(), highlighter: Unhighlighted())
+        return site.diagnostics.filter { tested[standardized($0.file)] != nil }
+    }
+
+    /// What `release` would refuse in the lessons that passed (an exercise without a
+    /// solution region, a reference solution that fails, a stub that passes), found by
+    /// grading each exercise's solution and stub as `release` does; each lesson's exercises
+    /// compile once per version, and are taken from the cache after that. Nothing when no
+    /// exercise of `course` has a solution region: that is a student's copy.
+    static func release(of outcomes: [CourseRun.Outcome], course: [String]) throws -> [String] {
+        let courseLessons = course.compactMap { LessonReader.read(URL(fileURLWithPath: $0), file: $0).lesson }
+        let hasSolutions = courseLessons.contains { lesson in
+            lesson.codeBlocks.contains { $0.role == .exercise && !$0.solutions.isEmpty }
+        }
+        let lessons = outcomes.filter { $0.failed == 0 }.compactMap { $0.run?.lesson }
+            .filter { lesson in lesson.codeBlocks.contains { $0.role == .exercise } }
+        guard hasSolutions, !lessons.isEmpty else { return [] }
+        let release = CourseRelease(lessons: lessons)
+        let progress = Progress()
+        defer { progress.show("") }
+        return release.verify(with: Grader(lessons: lessons, executor: try GradingExecutor(sandbox: nil))) { done, total in
+            progress.show("[\(done)/\(total)] checking exercises as release would")
+        }
+    }
+
+    private static func standardized(_ file: String) -> String {
+        URL(fileURLWithPath: file).standardizedFileURL.path
+    }
+}
+
+/// Code left as escaped text: checks need no colours.
+private struct Unhighlighted: CodeHighlighter {
+    func highlight(_ samples: [String]) throws -> [String] {
+        samples.map(HTMLFormatter.escape)
+    }
+}
+
+private extension Array {
+    /// The elements in order, each key once.
+    func uniqued(by key: (Element) -> String) -> [Element] {
+        var seen: Set<String> = []
+        return filter { seen.insert(key($0)).inserted }
+    }
+}
