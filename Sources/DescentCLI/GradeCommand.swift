@@ -54,7 +54,11 @@ struct GradeCommand: ParsableCommand {
 
     func run() throws {
         let parsed = try Self.readLessons(in: lessons)
-        let loaded = try submissions.map { try Submission.load($0) }
+        // A submission that cannot be read is graded as handing in nothing; it never stops the class.
+        let loaded = submissions.map { Submission.load($0) }
+        for submission in loaded where !submission.skipped.isEmpty {
+            FileHandle.standardError.write(Data(submission.skipped.map { "warning: \(submission.student): \($0)\n" }.joined().utf8))
+        }
         var sandbox: Sandbox?
         if noSandbox {
             FileHandle.standardError.write(Data("warning: grading without a sandbox (--no-sandbox): code under grading can read and change your files\n".utf8))

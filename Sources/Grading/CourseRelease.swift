@@ -46,7 +46,7 @@ public struct CourseRelease: Sendable {
         }
         for ((lesson, block), stub) in zip(blocks, grades[1].exercises) {
             if let problem = stub.problem {
-                problems.append("\(lesson.file):\(block.line):1: error: the stub of exercise \(stub.id) cannot be graded (put each solution region inside a function body, or at the top level):\n  "
+                problems.append("\(lesson.file):\(block.line):1: error: the stub of exercise \(stub.id) cannot be graded (each solution region must be inside the body of a top-level function whose parameters and result can cross a process boundary):\n  "
                                 + problem.replacingOccurrences(of: "\n", with: "\n  "))
             } else if stub.maxPoints > 0 && stub.points >= stub.maxPoints {
                 problems.append("\(lesson.file):\(block.line):1: error: the stub of exercise \(stub.id) passes every check; add a check that an unsolved exercise fails")

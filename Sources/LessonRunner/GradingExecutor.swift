@@ -5,21 +5,21 @@ import LessonRuntime
 import Glibc
 #endif
 
-/// Compiles and runs the programs that grade one exercise, and reports what the program
-/// said over its authenticated channel (see `GradingChannel`) — never what it printed.
-///
-/// The program is started with a fresh random key on fd 3, which it reads and closes before
-/// any lesson code runs, and the write end of the result pipe on fd 4. Whatever the program
-/// does, `run` returns: it is killed (with everything it started) when its time is up or it
-/// prints more than `outputLimit` bytes.
+/// Compiles and runs the two programs that grade one exercise (see `RemoteExercise` in
+/// LessonRuntime): the checker, which holds the instructor's code and decides every
+/// verdict, runs as `descent` does; the exercise, which holds the student's code and
+/// nothing else, runs in the sandbox. They talk over two pipes; the checker reports to
+/// `descent` on a third, which the exercise never has. Whatever they do, `run` returns:
+/// both are killed (with everything they started) when the time is up or they print more
+/// than `outputLimit` bytes.
 public struct GradingExecutor: Sendable {
-    /// Where student code runs; nil runs the program directly (only for trusted code).
+    /// Where student code runs; nil runs it directly (only for trusted code).
     public var sandbox: Sandbox?
     /// Seconds the compiler may take on one program.
     public var compileTimeLimit: Double = 120
     /// Bytes of address space the compiler may use on one program (with a sandbox).
     public var compileMemory = 4 << 30
-    /// Bytes the program may print (stdout and stderr together); what it prints is not read.
+    /// Bytes the programs may print (stdout and stderr together); what they print is not read.
     public var outputLimit = 1 << 20
     /// Seconds allowed between blocks (after the program starts, after a check ends).
     public var graceSeconds: Double = 10
@@ -42,13 +42,11 @@ public struct GradingExecutor: Sendable {
     /// Compiles `source`, or takes it from the cache (keyed by the SHA-256 of the source and
     /// the libraries it links, so that no crafted source can pass for another).
     public func compile(_ source: String) -> Compilation {
-        let key = SHA256.key(source + "\n" + toolchain.fingerprint + "\ngrading 1")
+        let key = SHA256.key(source + "\n" + toolchain.fingerprint + "\ngrading 2")
         var cache = ProgramCache(toolchain: toolchain, folder: toolchain.buildDirectory.appendingPathComponent("grading-programs"),
                                  compileTimeLimit: compileTimeLimit)
         // Student code reaches the compiler too: bound its memory as well as its time.
         cache.launcher = sandbox.map { [$0.prlimit, "--as=\(compileMemory)", "--"] } ?? []
-        // Code under grading may run the program but not read it: it holds the hidden checks.
-        cache.mode = 0o711
         do {
             switch try cache.compile(source, key: key, place: ("", 0)) {
             case .compiled(let executable): return .compiled(executable: executable)
@@ -61,7 +59,7 @@ public struct GradingExecutor: Sendable {
 
     // MARK: - Running
 
-    /// What an authenticated program reported, in order.
+    /// What the checker reported, in order.
     public enum Event: Sendable, Equatable {
         case start
         /// Block `i` before the checks (a spec block or an exercise) begins.
@@ -70,6 +68,8 @@ public struct GradingExecutor: Sendable {
         case fail(check: Int, line: Int, message: String)
         case done(Int)
         case end
+        /// The exercise broke the protocol (or ended); the checker stopped.
+        case lost(String)
     }
 
     public enum Ending: Sendable, Equatable {
@@ -79,77 +79,63 @@ public struct GradingExecutor: Sendable {
         case timedOut(seconds: Double, check: Int?)
         /// Stopped for printing more than this many bytes.
         case flooded(Int)
-        /// Stopped for writing this many lines to the result channel that were not the runtime's.
-        case forged(Int)
+        /// Killed because the checker ended first.
+        case stopped
         case failedToStart(String)
     }
 
     public struct Run: Sendable {
         public var events: [Event]
-        public var ending: Ending
-        /// The last 16 KiB the program wrote to stderr (for traps' messages).
-        public var errorOutput: String
-        /// Lines on the result channel that did not authenticate.
-        public var rejectedLines: Int
+        public var checker: Ending
+        public var exercise: Ending
+        /// The last 16 KiB each wrote to stderr (for traps' messages).
+        public var checkerErrors: String
+        public var exerciseErrors: String
     }
 
-    /// Runs a compiled grading program once.
+    /// Runs the checker with check block `check` only, against a fresh exercise.
     ///
     /// - Parameters:
-    ///   - checks: the check blocks to run this time (`DESCENT_GRADING_CHECKS`).
     ///   - blockSeconds: time for each block before the checks, from when it reports that it began.
-    ///   - checkSeconds: time for each check block, from when it reports that it began.
+    ///   - checkSeconds: time for the check block, from when it reports that it began.
     ///   Between blocks, `graceSeconds` at most; all in all, the sum of the blocks' times.
     ///   - slot: the parallel job running it (selects the sandbox's user).
-    public func run(_ executable: String, checks: [Int], environment: [String: String],
-                    blockSeconds: [Double], checkSeconds: [Int: Double], slot: Int) -> Run {
-        var key = [UInt8](repeating: 0, count: 32)
-        var generator = SystemRandomNumberGenerator()
-        for index in key.indices { key[index] = UInt8.random(in: .min ... .max, using: &generator) }
-        let total = blockSeconds.reduce(0, +) + checks.reduce(0) { $0 + (checkSeconds[$1] ?? 0) } + graceSeconds
-
-        var childEnvironment = environment
-        childEnvironment[GradingChannel.environmentKey] = "3,4"
-        childEnvironment[GradingChannel.checksKey] = checks.map(String.init).joined(separator: ",")
-        childEnvironment["SWIFT_BACKTRACE"] = "enable=no"
-        childEnvironment["OPENBLAS_NUM_THREADS"] = "1"
-        let command: (String, [String])
-        if let sandbox {
-            chmod(executable, 0o711) // also for programs cached before this rule
-            command = sandbox.command(program: executable, slot: slot, cpuSeconds: Int(total.rounded(.up)) + 2, environment: childEnvironment)
-        } else {
-            command = (executable, [])
-            childEnvironment["PATH"] = ProcessInfo.processInfo.environment["PATH"]
-        }
+    public func run(checker: String, exercise: String, check: Int, environment: [String: String],
+                    blockSeconds: [Double], checkSeconds: Double, slot: Int) -> Run {
+        let total = blockSeconds.reduce(0, +) + checkSeconds + graceSeconds
+        var checkerEnvironment = environment.merging(ProcessInfo.processInfo.environment.filter { $0.key == "PATH" }) { $1 }
+        checkerEnvironment[ProgramContract.gradingRoleVariable] = ProgramContract.GradingRole.checker.rawValue
+        checkerEnvironment[ProgramContract.gradingChecksVariable] = String(check)
+        var exerciseEnvironment = environment
+        exerciseEnvironment[ProgramContract.gradingRoleVariable] = ProgramContract.GradingRole.exercise.rawValue
+        exerciseEnvironment["SWIFT_BACKTRACE"] = "enable=no"
+        exerciseEnvironment["OPENBLAS_NUM_THREADS"] = "1"
+        checkerEnvironment["SWIFT_BACKTRACE"] = "enable=no"
+        checkerEnvironment["OPENBLAS_NUM_THREADS"] = "1"
 
         var events: [Event] = []
-        var rejected = 0
         var pending: [UInt8] = []
-        var errorOutput: [UInt8] = []
+        var errors = ["", ""].map { _ in [UInt8]() }
         var printed = 0
         let started = DispatchTime.now()
-        var checkStarted: (index: Int, time: DispatchTime)?
+        var checkStarted: Int?
         // The time limit of what runs now, and when it started.
         var stage = (seconds: graceSeconds, time: started)
-        func seconds(_ value: Double) -> DispatchTime { started + value }
 
         func take(_ bytes: ArraySlice<UInt8>) {
             pending += bytes
             while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
-                let line = Substring(decoding: pending[..<newline], as: UTF8.self)
+                let fields = pending[..<newline].split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+                    .map { FieldEscaping.unescape(String(decoding: $0, as: UTF8.self)) }
                 pending.removeFirst(newline + 1)
-                guard let (kind, fields) = GradingChannel.verify(line, key: key, sequence: events.count),
-                      let event = Self.event(kind, fields) else {
-                    rejected += 1
-                    continue
-                }
+                guard let event = Self.event(fields) else { continue }
                 events.append(event)
                 switch event {
                 case .block(let index):
                     stage = (blockSeconds.indices.contains(index) ? blockSeconds[index] : graceSeconds, DispatchTime.now())
                 case .begin(let index):
-                    checkStarted = (index, DispatchTime.now())
-                    stage = (checkSeconds[index] ?? graceSeconds, DispatchTime.now())
+                    checkStarted = index
+                    stage = (checkSeconds, DispatchTime.now())
                 case .done:
                     checkStarted = nil
                     stage = (graceSeconds, DispatchTime.now())
@@ -159,51 +145,54 @@ public struct GradingExecutor: Sendable {
             }
         }
 
-        let deadline = { () -> DispatchTime in
-            min(seconds(total), stage.time + stage.seconds)
-        }
-        let ending: Ending
+        let endings: [ChildProcess.Ending]
         do {
-            let process = ChildProcess(executable: command.0, arguments: command.1,
-                                           environment: sandbox == nil ? childEnvironment : ["PATH": "/usr/bin:/bin"], key: key)
-            let result = try process.run(deadline: deadline) { stream, bytes in
+            let calls = try Pipe(), replies = try Pipe()
+            var checkerProcess = ChildProcess(executable: checker, environment: checkerEnvironment)
+            checkerProcess.descriptors = [ProgramContract.checkerCalls: calls.write, ProgramContract.checkerReplies: replies.read]
+            checkerProcess.resultsDescriptor = ProgramContract.checkerResults
+            let command = sandbox?.command(program: exercise, slot: slot, cpuSeconds: Int(total.rounded(.up)) + 2, environment: exerciseEnvironment)
+            var exerciseProcess = ChildProcess(executable: command?.0 ?? exercise, arguments: command?.1 ?? [],
+                                               environment: sandbox == nil ? exerciseEnvironment : ["PATH": "/usr/bin:/bin"])
+            exerciseProcess.descriptors = [ProgramContract.exerciseCalls: calls.read, ProgramContract.exerciseReplies: replies.write]
+            endings = try ChildProcess.runTogether([checkerProcess, exerciseProcess], deadline: { min(started + total, stage.time + stage.seconds) }) { process, stream, bytes in
                 switch stream {
                 case .results:
                     take(bytes)
-                    return pending.count < 1 << 16 && rejected <= Self.rejectedLineLimit
+                    return pending.count < 1 << 20
                 case .stdout, .stderr:
                     printed += bytes.count
                     if stream == .stderr {
-                        errorOutput += bytes
-                        if errorOutput.count > 1 << 14 { errorOutput.removeFirst(errorOutput.count - (1 << 14)) }
+                        errors[process] += bytes
+                        if errors[process].count > 1 << 14 { errors[process].removeFirst(errors[process].count - (1 << 14)) }
                     }
                     return printed <= outputLimit
                 }
             }
-            switch result {
-            case .exited(let status): ending = .exited(status)
-            case .signalled(let signal): ending = .signalled(signal)
-            case .timedOut:
-                ending = .timedOut(seconds: stage.seconds, check: checkStarted?.index)
-            case .stopped: ending = printed > outputLimit ? .flooded(outputLimit) : .forged(max(rejected, 1))
-            }
         } catch {
-            ending = .failedToStart("\(error)")
+            return Run(events: events, checker: .failedToStart("\(error)"), exercise: .failedToStart("\(error)"), checkerErrors: "", exerciseErrors: "")
         }
-        return Run(events: events, ending: ending, errorOutput: String(decoding: errorOutput, as: UTF8.self), rejectedLines: rejected)
+        func ending(_ ending: ChildProcess.Ending) -> Ending {
+            switch ending {
+            case .exited(let status): .exited(status)
+            case .signalled(let signal): .signalled(signal)
+            case .timedOut: .timedOut(seconds: stage.seconds, check: checkStarted)
+            case .stopped: printed > outputLimit ? .flooded(outputLimit) : .stopped
+            }
+        }
+        return Run(events: events, checker: ending(endings[0]), exercise: ending(endings[1]),
+                   checkerErrors: String(decoding: errors[0], as: UTF8.self), exerciseErrors: String(decoding: errors[1], as: UTF8.self))
     }
 
-    /// Lines on the result channel without a valid MAC that stop the program.
-    static let rejectedLineLimit = 100
-
-    private static func event(_ kind: String, _ fields: [String]) -> Event? {
-        switch (kind, fields.count) {
-        case ("start", 0): .start
-        case ("block", 1): Int(fields[0]).map(Event.block)
-        case ("begin", 1): Int(fields[0]).map(Event.begin)
-        case ("done", 1): Int(fields[0]).map(Event.done)
-        case ("fail", 3): Int(fields[0]).flatMap { check in Int(fields[1]).map { Event.fail(check: check, line: $0, message: fields[2]) } }
-        case ("end", 0): .end
+    private static func event(_ fields: [String]) -> Event? {
+        switch (fields.first, fields.count) {
+        case ("start", 1): .start
+        case ("block", 2): Int(fields[1]).map(Event.block)
+        case ("begin", 2): Int(fields[1]).map(Event.begin)
+        case ("done", 2): Int(fields[1]).map(Event.done)
+        case ("fail", 4): Int(fields[1]).flatMap { check in Int(fields[2]).map { Event.fail(check: check, line: $0, message: fields[3]) } }
+        case ("end", 1): .end
+        case ("lost", 2): .lost(fields[1])
         default: nil
         }
     }

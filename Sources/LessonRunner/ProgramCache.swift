@@ -12,8 +12,6 @@ struct ProgramCache {
     var compileTimeLimit: Double = 600
     /// A command and its arguments that the compiler runs under (`prlimit --as=…`), if any.
     var launcher: [String] = []
-    /// The executable's mode: code under grading may run a program but not read it.
-    var mode: mode_t = 0o755
 
     enum Outcome: Equatable {
         case compiled(executable: String)
@@ -55,7 +53,7 @@ struct ProgramCache {
             }
             return .failed([Diagnostic(file: place.file, line: place.line, reason)])
         }
-        chmod(staging.appendingPathComponent("program").path, mode)
+        chmod(staging.appendingPathComponent("program").path, 0o755)
         // Another descent may have compiled the same program meanwhile; either copy will do.
         do {
             try FileManager.default.moveItem(at: staging, to: directory)

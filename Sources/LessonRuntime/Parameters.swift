@@ -34,7 +34,7 @@ extension Array: ParameterType where Element == Double {
 
 /// Reads hyperparameter `name`; called by the generated `params` value.
 public func _parameter<Value: ParameterType>(_ name: String) -> Value {
-    let text = ProcessInfo.processInfo.environment["DESCENT_PARAM_\(name)"]
+    let text = ProcessInfo.processInfo.environment[ProgramContract.parameterPrefix + name]
     guard let text, let value = Value(parameterText: text) else {
         FileHandle.standardError.write(Data("error: hyperparameter '\(name)' is missing or not a \(Value.self): \(text ?? "unset")\n".utf8))
         exit(70)

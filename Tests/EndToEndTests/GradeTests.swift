@@ -69,7 +69,7 @@ import Testing
               mean: 0 of 1 hidden check passed
 
             eve (2/4):
-              double: 01-tiny.md:30: check failed: expected 6.0 ± 1e-09, got 0.0
+              double: 01-tiny.md:30: check failed: your code broke the grading protocol
               double: 0 of 1 hidden check passed
               mean: 1 of 1 hidden check passed
             """ + "\n")
