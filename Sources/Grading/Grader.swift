@@ -167,6 +167,12 @@ public struct Grader: Sendable {
         }
         guard lost != nil || run.checker != .exited(0) else { return "the check did not finish" }
         guard !hidden else { return "your code stopped while the check ran" }
+        if lost == nil {
+            // The checker itself trapped (say, on an array of your code's that is too short).
+            let fatal = messageLines(ofErrorOutput: run.checkerErrors).first { $0.contains("Fatal error") }
+                .map { ": " + String($0.split(separator: "/").last ?? $0).prefix(300) } ?? ""
+            return "the check stopped (\(run.checker))" + fatal
+        }
         // A visible check's run: the exercise held only that check's arguments.
         var ending = run.exercise
         // The sandbox's init reports a program killed by signal s as exit status 128 + s.
@@ -184,7 +190,7 @@ public struct Grader: Sendable {
             }
             return "your code trapped (signal \(signal))" + detail
         case .stopped, .timedOut, .flooded, .failedToStart:
-            return lost ?? "the checker stopped (\(run.checker))"
+            return lost ?? "your code stopped"
         }
     }
 
