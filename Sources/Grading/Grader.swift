@@ -48,6 +48,7 @@ public struct Grader: Sendable {
             thread.start()
         }
         finished.wait()
+        executor.sandbox?.controlGroups.removeParent()
         let grades = results.values
         return submissions.enumerated().map { index, submission in
             SubmissionGrade(student: submission.student, path: submission.path,
@@ -185,7 +186,8 @@ public struct Grader: Sendable {
         case .exited(let status):
             return (lost.map { $0 + ": " } ?? "") + "your code ended (exit status \(status))" + detail
         case .signalled(let signal):
-            if run.exerciseErrors.contains("alloc") || run.exerciseErrors.contains("out of memory"), let memory = executor.sandbox?.memory {
+            if run.exerciseRanOutOfMemory || run.exerciseErrors.contains("alloc") || run.exerciseErrors.contains("out of memory"),
+               let memory = executor.sandbox?.memory {
                 return "your code ran out of memory (limit \(memory >> 20) MiB)"
             }
             return "your code trapped (signal \(signal))" + detail

@@ -29,7 +29,7 @@ package struct ChildProcess {
     /// A file the program reads as its stdin; nil for /dev/null.
     var input: String?
     /// Descriptors the program gets: each key becomes a copy of the caller's descriptor, which
-    /// must be close-on-exec (see `Pipe`) and is closed once the program has started.
+    /// must be close-on-exec (see `DescriptorPipe`) and is closed once the program has started.
     package var descriptors: [Int32: Int32] = [:]
     /// The descriptor at which the program finds the write end of a pipe read as `.results`.
     package var resultsDescriptor: Int32?
@@ -66,12 +66,12 @@ package struct ChildProcess {
             // The caller's descriptors pass to the children: closed here once they are started.
             defer { processes.flatMap { $0.descriptors.values }.forEach { close($0) } }
             for (index, process) in processes.enumerated() {
-                var streams: [(Stream, Pipe)] = [(.stdout, try Pipe()), (.stderr, try Pipe())]
+                var streams: [(Stream, DescriptorPipe)] = [(.stdout, try DescriptorPipe()), (.stderr, try DescriptorPipe())]
                 var descriptors = process.descriptors
                 descriptors[1] = streams[0].1.write
                 descriptors[2] = streams[1].1.write
                 if let target = process.resultsDescriptor {
-                    streams.append((.results, try Pipe()))
+                    streams.append((.results, try DescriptorPipe()))
                     descriptors[target] = streams[2].1.write
                 }
                 open += streams.map { (fd: $0.1.read, process: index, stream: $0.0) }
@@ -151,7 +151,7 @@ package struct ChildProcess {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, input ?? "/dev/null", O_RDONLY, 0)
-        // Every source descriptor is above 9 (see Pipe), so no dup2 clobbers another; the
+        // Every source descriptor is above 9 (see DescriptorPipe), so no dup2 clobbers another; the
         // sources themselves are closed on exec.
         for (target, source) in descriptors.sorted(by: { $0.key < $1.key }) {
             posix_spawn_file_actions_adddup2(&actions, source, target)
@@ -183,7 +183,7 @@ package struct ChildProcess {
 
 /// A pipe whose ends are closed on exec and numbered above 9, clear of the descriptors a
 /// child is given.
-package struct Pipe {
+package struct DescriptorPipe {
     package let read: Int32
     package let write: Int32
 

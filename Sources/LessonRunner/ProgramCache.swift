@@ -5,15 +5,15 @@ import LessonRuntime
 /// Compiles generated programs, keeping each executable in `folder/<key>/program`, where
 /// the key is a hash of everything the program is built from: an unchanged program is
 /// never compiled twice.
-struct ProgramCache {
+package struct ProgramCache {
     let toolchain: Toolchain
     let folder: URL
     /// Seconds the compiler may take before it is stopped.
-    var compileTimeLimit: Double = 600
+    package var compileTimeLimit: Double = 600
     /// A command and its arguments that the compiler runs under (`prlimit --as=…`), if any.
-    var launcher: [String] = []
+    package var launcher: [String] = []
 
-    enum Outcome: Equatable {
+    package enum Outcome: Equatable {
         case compiled(executable: String)
         /// The compiler's error lines (`file:line:col: error: …`), or why it failed, at `place`.
         case failed([Diagnostic])
@@ -21,7 +21,13 @@ struct ProgramCache {
 
     /// Compiles `source` unless the program of this `key` exists. A failure that the
     /// compiler does not place at a line is reported at `place`.
-    func compile(_ source: String, key: String, place: (file: String, line: Int)) throws -> Outcome {
+    package init(toolchain: Toolchain, folder: URL, compileTimeLimit: Double = 600) {
+        self.toolchain = toolchain
+        self.folder = folder
+        self.compileTimeLimit = compileTimeLimit
+    }
+
+    package func compile(_ source: String, key: String, place: (file: String, line: Int)) throws -> Outcome {
         let directory = folder.appendingPathComponent(key)
         let executable = directory.appendingPathComponent("program")
         if FileManager.default.isExecutableFile(atPath: executable.path) {
@@ -73,7 +79,7 @@ struct ProgramCache {
 
 extension SHA256 {
     /// The hash of `text`'s UTF-8 bytes in hex: the name of a cached program or run.
-    static func key(_ text: String) -> String {
+    package static func key(_ text: String) -> String {
         hex(hash(Array(text.utf8)))
     }
 }

@@ -54,6 +54,7 @@ import Testing
         ("crlf-bom", 2, 2, ""),                                                // honest, with a byte-order mark and CRLF
         ("outside-edits", 2, 2, ""),                                           // honest function; edits outside it are dropped, not penalised
         ("symlinker", 0, 0, "not a regular file"),                             // links to the instructor's own lesson
+        ("tree-hog", 0, 2, ""),                                                // four children hold more memory than the tree may
     ])
     func attackClass(_ student: String, _ double: Double, _ mean: Double, _ says: String) throws {
         let grade = try #require(try Self.attacks.get()[student])
@@ -79,12 +80,14 @@ import Testing
         }
     }
 
-    /// The attack that reads files is real: outside the sandbox it finds the lesson. The
+    /// The attacks the sandbox stops are real: outside it, one finds the lesson on disk and
+    /// one holds more memory across its children than a sandboxed tree may. The
     /// exercise's own program holds no hidden check to find, sandbox or not.
-    @Test func readingAttacksWithoutTheSandbox() throws {
+    @Test func attacksWithoutTheSandbox() throws {
         let grader = Grader(lessons: try Fixtures.course, executor: try GradingExecutor(sandbox: nil))
-        let readers = try Fixtures.submissions("attacks").filter { ["binary-reader", "reader"].contains($0.student) }
-        #expect(grader.grade(readers).map(\.points) == [2, 4])
+        let attackers = try Fixtures.submissions("attacks").filter { ["binary-reader", "reader", "tree-hog"].contains($0.student) }
+        let points = grader.grade(attackers).map(\.points)
+        #expect(points.count == 3 && points[0] == 2 && points[1] == 4 && points[2] >= 3, "\(points)")
     }
 
     /// Of a hidden check that did not pass the student learns nothing but that.
@@ -97,7 +100,7 @@ import Testing
 
     @Test func everyAttackIsGraded() throws {
         let attacks = try Self.attacks.get()
-        #expect(attacks.count == 28)
+        #expect(attacks.count == 29)
         #expect(attacks.values.allSatisfy { $0.exercises.count == 2 })
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LessonRunner
 import LessonParser
 import LessonRuntime
 #if canImport(Glibc)
@@ -45,9 +46,15 @@ public struct GradingExecutor: Sendable {
         let key = SHA256.key(source + "\n" + toolchain.fingerprint + "\ngrading 2")
         var cache = ProgramCache(toolchain: toolchain, folder: toolchain.buildDirectory.appendingPathComponent("grading-programs"),
                                  compileTimeLimit: compileTimeLimit)
-        // Student code reaches the compiler too: bound its memory as well as its time.
-        cache.launcher = sandbox.map { [$0.prlimit, "--as=\(compileMemory)", "--"] } ?? []
+        // Student code reaches the compiler too: bound the memory, CPU and processes of its
+        // whole tree as well as its time, and kill whatever it leaves behind.
+        var group: ControlGroup?
+        defer { group?.destroy() }
         do {
+            if let sandbox {
+                group = try sandbox.controlGroup(memory: compileMemory)
+                cache.launcher = (group?.joinCommand ?? []) + [sandbox.prlimit, "--as=\(compileMemory)", "--"]
+            }
             switch try cache.compile(source, key: key, place: ("", 0)) {
             case .compiled(let executable): return .compiled(executable: executable)
             case .failed(let diagnostics): return .failed(diagnostics)
@@ -91,6 +98,8 @@ public struct GradingExecutor: Sendable {
         /// The last 16 KiB each wrote to stderr (for traps' messages).
         public var checkerErrors: String
         public var exerciseErrors: String
+        /// Whether the exercise's tree reached its control group's memory limit.
+        public var exerciseRanOutOfMemory = false
     }
 
     /// Runs the checker with check block `check` only, against a fresh exercise.
@@ -146,13 +155,19 @@ public struct GradingExecutor: Sendable {
         }
 
         let endings: [ChildProcess.Ending]
+        var group: ControlGroup?
+        defer { group?.destroy() }
         do {
-            let calls = try Pipe(), replies = try Pipe()
+            group = try sandbox?.controlGroup(memory: sandbox?.memory ?? 0)
+            let calls = try DescriptorPipe(), replies = try DescriptorPipe()
             var checkerProcess = ChildProcess(executable: checker, environment: checkerEnvironment)
             checkerProcess.descriptors = [ProgramContract.checkerCalls: calls.write, ProgramContract.checkerReplies: replies.read]
             checkerProcess.resultsDescriptor = ProgramContract.checkerResults
-            let command = sandbox?.command(program: exercise, slot: slot, cpuSeconds: Int(total.rounded(.up)) + 2, environment: exerciseEnvironment)
-            var exerciseProcess = ChildProcess(executable: command?.0 ?? exercise, arguments: command?.1 ?? [],
+            let sandboxed = sandbox.map { sandbox in
+                let (bwrap, arguments) = sandbox.command(program: exercise, slot: slot, cpuSeconds: Int(total.rounded(.up)) + 2, environment: exerciseEnvironment)
+                return (group?.joinCommand ?? []) + [bwrap] + arguments
+            }
+            var exerciseProcess = ChildProcess(executable: sandboxed?[0] ?? exercise, arguments: Array(sandboxed?.dropFirst() ?? []),
                                                environment: sandbox == nil ? exerciseEnvironment : ["PATH": "/usr/bin:/bin"])
             exerciseProcess.descriptors = [ProgramContract.exerciseCalls: calls.read, ProgramContract.exerciseReplies: replies.write]
             endings = try ChildProcess.runTogether([checkerProcess, exerciseProcess], deadline: { min(started + total, stage.time + stage.seconds) }) { process, stream, bytes in
@@ -181,7 +196,8 @@ public struct GradingExecutor: Sendable {
             }
         }
         return Run(events: events, checker: ending(endings[0]), exercise: ending(endings[1]),
-                   checkerErrors: String(decoding: errors[0], as: UTF8.self), exerciseErrors: String(decoding: errors[1], as: UTF8.self))
+                   checkerErrors: String(decoding: errors[0], as: UTF8.self), exerciseErrors: String(decoding: errors[1], as: UTF8.self),
+                   exerciseRanOutOfMemory: group?.ranOutOfMemory ?? false)
     }
 
     private static func event(_ fields: [String]) -> Event? {

@@ -1,4 +1,5 @@
 import Foundation
+import LessonRunner
 
 /// Where code under grading runs: a bubblewrap container with no network, no view of the
 /// host's files but the system libraries and the program itself, nothing writable, its own
@@ -8,7 +9,9 @@ import Foundation
 /// bwrap builds the container and starts `setpriv` with only the capabilities needed to
 /// change user; `setpriv` becomes user `U` (a different one per parallel job, so a process
 /// limit is per job) and drops every capability; `prlimit` sets the limits and runs the
-/// program. A limit that cannot be set stops the run: `probe()` shows them before grading.
+/// program. Around it all, a control group (see `ControlGroup`) limits the memory, CPU share
+/// and processes of the whole tree, and kills the whole tree when the run is over. A limit
+/// that cannot be set stops the run: `probe()` shows them before grading.
 public struct Sandbox: Sendable {
     /// Bytes of address space (`RLIMIT_AS`).
     public var memory = 2 << 30
@@ -24,10 +27,19 @@ public struct Sandbox: Sendable {
     public var firstUser = 61000 + 64 * Int(getpid() % 1000)
     /// The most parallel jobs one sandbox serves.
     public static let maximumJobs = 64
+    /// Cores the whole tree of one run may use.
+    public var cpus = 1
 
     let bwrap: String
     let setpriv: String
     let prlimit: String
+    let controlGroups: ControlGroups
+
+    /// A control group for one run: `memory` bytes, `cpus` cores, the processes the
+    /// limit allows and the few (`sh`, `bwrap`, its init) that start them.
+    func controlGroup(memory: Int) throws -> ControlGroup {
+        try controlGroups.make(memory: memory, cpus: cpus, processes: processes + 8)
+    }
 
     /// Finds bubblewrap, setpriv and prlimit, or says what is missing.
     public static func locate() throws -> Sandbox {
@@ -41,7 +53,7 @@ public struct Sandbox: Sendable {
             throw RunnerError("cannot sandbox code under grading: \(name) is not installed (apt-get install \(package))")
         }
         return Sandbox(bwrap: try find("bwrap", package: "bubblewrap"), setpriv: try find("setpriv", package: "util-linux"),
-                       prlimit: try find("prlimit", package: "util-linux"))
+                       prlimit: try find("prlimit", package: "util-linux"), controlGroups: try ControlGroups.locate())
     }
 
     /// The limits, as `prlimit` options, with a description of each.
@@ -92,9 +104,12 @@ public struct Sandbox: Sendable {
         var (executable, arguments) = command(program: "/bin/sh", slot: 0, cpuSeconds: 5, environment: ["PATH": "/usr/bin:/bin"])
         arguments.removeLast()
         arguments += ["/bin/sh", "-c", script]
+        let group = try controlGroup(memory: memory)
+        defer { group.destroy() }
+        let joined = group.joinCommand + [executable] + arguments
         var output: [UInt8] = []
         let deadline = DispatchTime.now() + 30
-        let ending = try ChildProcess(executable: executable, arguments: arguments).run(deadline: { deadline }) { _, bytes in
+        let ending = try ChildProcess(executable: joined[0], arguments: Array(joined.dropFirst())).run(deadline: { deadline }) { _, bytes in
             output += bytes
             return output.count < 1 << 16
         }
@@ -118,6 +133,7 @@ public struct Sandbox: Sendable {
         }
         report.append("files: system libraries and the program only, read-only; no /proc, no writable folder")
         report.append("network: none (own network namespace); own PID namespace, killed as a whole")
+        report.append("whole tree (control group): memory \(memory >> 20) MiB, \(cpus) CPU, \(processes + 8) processes, killed as a whole")
         report.append("time: each block's timeout=; CPU time limited to the run's total")
         return report
     }
