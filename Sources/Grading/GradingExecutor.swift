@@ -66,19 +66,6 @@ public struct GradingExecutor: Sendable {
 
     // MARK: - Running
 
-    /// What the checker reported, in order.
-    public enum Event: Sendable, Equatable {
-        case start
-        /// Block `i` before the checks (a spec block or an exercise) begins.
-        case block(Int)
-        case begin(Int)
-        case fail(check: Int, line: Int, message: String)
-        case done(Int)
-        case end
-        /// The exercise broke the protocol (or ended); the checker stopped.
-        case lost(String)
-    }
-
     public enum Ending: Sendable, Equatable {
         case exited(Int32)
         case signalled(Int32)
@@ -92,7 +79,7 @@ public struct GradingExecutor: Sendable {
     }
 
     public struct Run: Sendable {
-        public var events: [Event]
+        package var events: [CheckerReport]
         public var checker: Ending
         public var exercise: Ending
         /// The last 16 KiB each wrote to stderr (for traps' messages).
@@ -122,7 +109,7 @@ public struct GradingExecutor: Sendable {
         checkerEnvironment["SWIFT_BACKTRACE"] = "enable=no"
         checkerEnvironment["OPENBLAS_NUM_THREADS"] = "1"
 
-        var events: [Event] = []
+        var events: [CheckerReport] = []
         var pending: [UInt8] = []
         var errors = ["", ""].map { _ in [UInt8]() }
         var printed = 0
@@ -134,10 +121,9 @@ public struct GradingExecutor: Sendable {
         func take(_ bytes: ArraySlice<UInt8>) {
             pending += bytes
             while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
-                let fields = pending[..<newline].split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-                    .map { FieldEscaping.unescape(String(decoding: $0, as: UTF8.self)) }
+                let line = String(decoding: pending[..<newline], as: UTF8.self)
                 pending.removeFirst(newline + 1)
-                guard let event = Self.event(fields) else { continue }
+                guard let event = CheckerReport(line: line[...]) else { continue }
                 events.append(event)
                 switch event {
                 case .block(let index):
@@ -198,18 +184,5 @@ public struct GradingExecutor: Sendable {
         return Run(events: events, checker: ending(endings[0]), exercise: ending(endings[1]),
                    checkerErrors: String(decoding: errors[0], as: UTF8.self), exerciseErrors: String(decoding: errors[1], as: UTF8.self),
                    exerciseRanOutOfMemory: group?.ranOutOfMemory ?? false)
-    }
-
-    private static func event(_ fields: [String]) -> Event? {
-        switch (fields.first, fields.count) {
-        case ("start", 1): .start
-        case ("block", 2): Int(fields[1]).map(Event.block)
-        case ("begin", 2): Int(fields[1]).map(Event.begin)
-        case ("done", 2): Int(fields[1]).map(Event.done)
-        case ("fail", 4): Int(fields[1]).flatMap { check in Int(fields[2]).map { Event.fail(check: check, line: $0, message: fields[3]) } }
-        case ("end", 1): .end
-        case ("lost", 2): .lost(fields[1])
-        default: nil
-        }
     }
 }

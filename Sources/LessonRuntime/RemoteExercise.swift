@@ -51,12 +51,8 @@ public struct RemoteArgument {
 
 // MARK: - The checker
 
-/// The checker's side: its result channel to `descent` and its calls to the exercise.
-///
-/// Results are lines `kind TAB field…` on `ProgramContract.checkerResults`: `start`,
-/// `block i` (block i before the checks begins), `begin k` (check block k begins),
-/// `fail k line message`, `done k` (check block k ran to its end), `end`, and `lost reason`
-/// (the exercise broke the protocol; the checker stops).
+/// The checker's side: its reports to `descent` (see `CheckerReport`) and its calls to the
+/// exercise.
 enum GradingChecker {
     nonisolated(unsafe) private static var remote: RemoteLine?
     nonisolated(unsafe) private static var selected: Set<Int> = []
@@ -76,43 +72,43 @@ enum GradingChecker {
         _ = fcntl(ProgramContract.checkerResults, F_SETFD, FD_CLOEXEC)
         remote = RemoteLine(input: ProgramContract.checkerReplies, output: ProgramContract.checkerCalls)
         selected = Set((environment[ProgramContract.gradingChecksVariable] ?? "").split(separator: ",").compactMap { Int($0) })
-        report("start", [])
+        report(.start)
     }
 
     static func block(_ index: Int) {
         guard current == nil else { return }
-        report("block", [String(index)])
+        report(.block(index))
     }
 
     static func begin(_ index: Int) -> Bool {
         guard selected.contains(index) else { return false }
         current = index
-        report("begin", [String(index)])
+        report(.begin(index))
         return true
     }
 
     static func done(_ index: Int) {
         guard current == index else { return }
         current = nil
-        report("done", [String(index)])
+        report(.done(index))
     }
 
     static func fail(line: Int, message: String) {
         guard let current else { return }
-        report("fail", [String(current), String(line), message])
+        report(.fail(check: current, line: line, message: message))
     }
 
     static func end() {
-        report("end", [])
+        report(.end)
     }
 
-    static func report(_ kind: String, _ fields: [String]) {
-        RemoteLine.writeAll(([kind] + fields.map(FieldEscaping.escape)).joined(separator: "\t") + "\n", to: ProgramContract.checkerResults)
+    static func report(_ report: CheckerReport) {
+        RemoteLine.writeAll(report.line, to: ProgramContract.checkerResults)
     }
 
     /// Reports that the exercise broke the protocol, and stops.
     static func lost(_ reason: String) -> Never {
-        report("lost", [reason])
+        report(.lost(reason))
         exit(0)
     }
 

@@ -50,4 +50,14 @@ import Testing
         #expect(throws: RemoteError.self) { try [[Double]].decode(field: "-1") }
         #expect(throws: RemoteError.self) { try String.decode(field: "abc") }
     }
+
+    @Test func checkerReportsRoundTrip() {
+        let reports: [CheckerReport] = [.start, .block(2), .begin(0), .fail(check: 1, line: 30, message: "a\tb\nc\\"), .done(1), .end, .lost("why")]
+        for report in reports {
+            #expect(report.line.filter { $0 == "\n" }.count == 1)
+            #expect(CheckerReport(line: report.line.dropLast()) == report)
+        }
+        #expect(CheckerReport(line: "begin\tx") == nil)
+        #expect(CheckerReport(line: "done\t1\t2") == nil)
+    }
 }
