@@ -21,10 +21,12 @@ final class ControlGroup: @unchecked Sendable {
     /// The group's folder in each controller's hierarchy.
     let folders: [String]
     private let memoryFolder: String
+    private let owner: ControlGroups
 
-    fileprivate init(folders: [String], memoryFolder: String) {
+    fileprivate init(folders: [String], memoryFolder: String, owner: ControlGroups) {
         self.folders = folders
         self.memoryFolder = memoryFolder
+        self.owner = owner
     }
 
     /// The command prefix that makes the process join the group, then run the command.
@@ -51,7 +53,9 @@ final class ControlGroup: @unchecked Sendable {
             pids.forEach { kill($0, SIGKILL) }
             usleep(10_000)
         }
-        folders.forEach { rmdir($0) }
+        // A folder can be removed only once no process is left in it.
+        let removed = folders.map { rmdir($0) == 0 }.allSatisfy { $0 }
+        if removed { owner.forget(folders) }
     }
 }
 
@@ -59,8 +63,23 @@ final class ControlGroup: @unchecked Sendable {
 final class ControlGroups: @unchecked Sendable {
     /// Each controller's folder for this grader: `<mount>/<own group>/descent-<pid>`.
     let parents: [(controller: String, folder: String)]
-    private let lock = NSLock()
-    private var made = 0
+    /// The groups made and not yet emptied and removed.
+    var live: Int {
+        Self.lock.lock()
+        defer { Self.lock.unlock() }
+        return liveGroups.count
+    }
+    private var liveGroups: Set<[String]> = []
+
+    fileprivate func forget(_ folders: [String]) {
+        Self.lock.lock()
+        liveGroups.remove(folders)
+        Self.lock.unlock()
+    }
+
+    /// Groups made by this process, so far: every group's name is new.
+    nonisolated(unsafe) private static var made = 0
+    private static let lock = NSLock()
 
     private init(parents: [(controller: String, folder: String)]) {
         self.parents = parents
@@ -95,10 +114,10 @@ final class ControlGroups: @unchecked Sendable {
 
     /// A new group with these limits; throws if any limit does not hold.
     func make(memory: Int, cpus: Int, processes: Int) throws -> ControlGroup {
-        lock.lock()
-        made += 1
-        let name = "run-\(made)"
-        lock.unlock()
+        Self.lock.lock()
+        Self.made += 1
+        let name = "run-\(Self.made)"
+        Self.lock.unlock()
         var folders: [String] = []
         var memoryFolder = ""
         func fail(_ why: String) -> Error {
@@ -132,7 +151,10 @@ final class ControlGroups: @unchecked Sendable {
                 guard holds else { throw fail("\(path) is \(read ?? "unreadable"), not \(value)") }
             }
         }
-        return ControlGroup(folders: folders, memoryFolder: memoryFolder)
+        Self.lock.lock()
+        liveGroups.insert(folders)
+        Self.lock.unlock()
+        return ControlGroup(folders: folders, memoryFolder: memoryFolder, owner: self)
     }
 
     /// Removes this grader's folders (once every group in them is destroyed).

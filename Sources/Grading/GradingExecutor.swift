@@ -52,8 +52,10 @@ public struct GradingExecutor: Sendable {
         defer { group?.destroy() }
         do {
             if let sandbox {
-                group = try sandbox.controlGroup(memory: compileMemory)
-                cache.launcher = (group?.joinCommand ?? []) + [sandbox.prlimit, "--as=\(compileMemory)", "--"]
+                let joined = try sandbox.controlGroup(memory: compileMemory)
+                group = joined
+                let readable = compilerFolders
+                cache.launcher = { joined.joinCommand + sandbox.compileCommand(readable: readable, staging: $0, memory: compileMemory) }
             }
             switch try cache.compile(source, key: key, place: ("", 0)) {
             case .compiled(let executable): return .compiled(executable: executable)
@@ -62,6 +64,16 @@ public struct GradingExecutor: Sendable {
         } catch {
             return .failed([Diagnostic(file: "", line: 0, "cannot compile: \(error)")])
         }
+    }
+
+    /// What the compiler reads: the toolchain, and the libraries' modules, objects and headers.
+    private var compilerFolders: [String] {
+        let compiler = URL(fileURLWithPath: toolchain.compiler).resolvingSymlinksInPath()
+        let toolchainRoot = compiler.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        var includes: [String] = []
+        for (flag, value) in zip(toolchain.flags, toolchain.flags.dropFirst()) where flag == "-I" { includes.append(value) }
+        let folders = [toolchainRoot, toolchain.buildDirectory.path] + includes
+        return folders.filter { folder in !folders.contains { $0 != folder && folder.hasPrefix($0 + "/") } }
     }
 
     // MARK: - Running

@@ -65,10 +65,9 @@ public struct Sandbox: Sendable {
          ("--core", "CORE", 0, "no core dumps")]
     }
 
-    /// The executable and arguments that run `program` in the sandbox as job `slot`, with
-    /// `environment` as its whole environment and at most `cpuSeconds` of CPU time.
-    func command(program: String, slot: Int, cpuSeconds: Int, environment: [String: String]) -> (String, [String]) {
-        let user = String(firstUser + slot)
+    /// The container's arguments for bwrap: no network, its own PID namespace, the system
+    /// folders and `readable` read-only, nothing writable.
+    private func container(readable: [String]) -> [String] {
         var arguments = ["--die-with-parent", "--new-session", "--unshare-net", "--unshare-pid", "--unshare-ipc",
                          "--unshare-uts", "--unshare-cgroup-try", "--clearenv", "--chdir", "/"]
         for folder in ["/etc", "/grading"] { arguments += ["--perms", "0755", "--dir", folder] }
@@ -78,9 +77,9 @@ public struct Sandbox: Sendable {
             arguments += target.hasPrefix("usr/") || target.hasPrefix("/usr/") ? ["--symlink", target, "/\(link)"] : ["--ro-bind-try", "/\(link)", "/\(link)"]
         }
         arguments += ["--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache", "--ro-bind-try", "/etc/alternatives", "/etc/alternatives"]
-        // The Swift runtime libraries, wherever the toolchain lives outside /usr.
-        for folder in Self.runtimeLibraryFolders where !folder.hasPrefix("/usr/") {
-            // Every folder on the way must be searchable by the sandbox's user.
+        // Folders outside /usr (the Swift toolchain, say), each with the folders on the way
+        // searchable by the sandbox's user.
+        for folder in readable where !folder.hasPrefix("/usr/") {
             var path = ""
             for component in folder.split(separator: "/").dropLast() {
                 path += "/\(component)"
@@ -88,12 +87,28 @@ public struct Sandbox: Sendable {
             }
             arguments += ["--ro-bind", folder, folder]
         }
-        arguments += ["--dev", "/dev", "--ro-bind", program, "/grading/program"]
+        return arguments + ["--dev", "/dev"]
+    }
+
+    /// The executable and arguments that run `program` in the sandbox as job `slot`, with
+    /// `environment` as its whole environment and at most `cpuSeconds` of CPU time.
+    func command(program: String, slot: Int, cpuSeconds: Int, environment: [String: String]) -> (String, [String]) {
+        let user = String(firstUser + slot)
+        var arguments = container(readable: Self.runtimeLibraryFolders) + ["--ro-bind", program, "/grading/program"]
         for (name, value) in environment.sorted(by: { $0.key < $1.key }) { arguments += ["--setenv", name, value] }
         arguments += ["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID", "--",
                       setpriv, "--reuid=\(user)", "--regid=\(user)", "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--",
                       prlimit] + limits.map { "\($0.option)=\($0.value)" } + ["--cpu=\(cpuSeconds)", "--", "/grading/program"]
         return (bwrap, arguments)
+    }
+
+    /// The command prefix that runs the compiler in the sandbox: `readable` (the toolchain,
+    /// the libraries' modules and objects) read-only, only `staging` writable, a private
+    /// /tmp, no capabilities, at most `memory` bytes of address space.
+    func compileCommand(readable: [String], staging: String, memory: Int) -> [String] {
+        [bwrap] + container(readable: readable) + ["--proc", "/proc", "--perms", "1777", "--tmpfs", "/tmp", "--bind", staging, staging,
+                                                   "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "TMPDIR", "/tmp", "--setenv", "HOME", "/tmp",
+                                                   "--cap-drop", "ALL", "--", prlimit, "--as=\(memory)", "--core=0", "--"]
     }
 
     /// Runs a probe in the sandbox and checks that every limit is in place and that the
@@ -132,10 +147,33 @@ public struct Sandbox: Sendable {
             throw RunnerError("cannot sandbox code under grading: host files are visible inside the sandbox")
         }
         report.append("files: system libraries and the program only, read-only; no /proc, no writable folder")
+        try probeCompiler(group: group)
+        report.append("compiler: in the sandbox too, the toolchain and libraries read-only, only its output folder writable")
         report.append("network: none (own network namespace); own PID namespace, killed as a whole")
         report.append("whole tree (control group): memory \(memory >> 20) MiB, \(cpus) CPU, \(processes + 8) processes, killed as a whole")
         report.append("time: each block's timeout=; CPU time limited to the run's total")
         return report
+    }
+
+    /// Checks that the compiler's container hides the host's files and lets nothing but its
+    /// output folder be written.
+    private func probeCompiler(group: ControlGroup) throws {
+        let staging = FileManager.default.temporaryDirectory.appendingPathComponent("descent-probe-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: staging) }
+        let here = Self.shellQuoted(FileManager.default.currentDirectoryPath)
+        let script = "test -e \(here) && echo host; touch /usr/descent-probe 2>/dev/null && echo usr; touch \(Self.shellQuoted(staging))/out && echo staging; true"
+        let command = group.joinCommand + compileCommand(readable: [], staging: staging, memory: memory) + ["/bin/sh", "-c", script]
+        var output: [UInt8] = []
+        let deadline = DispatchTime.now() + 30
+        let ending = try ChildProcess(executable: command[0], arguments: Array(command.dropFirst())).run(deadline: { deadline }) { _, bytes in
+            output += bytes
+            return output.count < 1 << 16
+        }
+        let lines = String(decoding: output, as: UTF8.self).split(separator: "\n")
+        guard ending == .exited(0), lines == ["staging"] else {
+            throw RunnerError("cannot sandbox the compiler: its container is not as it should be (\(ending): \(lines.joined(separator: ", ")))")
+        }
     }
 
     /// The folders the Swift runtime libraries of lesson programs are loaded from.

@@ -10,8 +10,9 @@ package struct ProgramCache {
     let folder: URL
     /// Seconds the compiler may take before it is stopped.
     package var compileTimeLimit: Double = 600
-    /// A command and its arguments that the compiler runs under (`prlimit --as=…`), if any.
-    package var launcher: [String] = []
+    /// The command and arguments that the compiler runs under, if any (a sandbox), given
+    /// the folder it writes to.
+    package var launcher: (_ staging: String) -> [String] = { _ in [] }
 
     package enum Outcome: Equatable {
         case compiled(executable: String)
@@ -40,7 +41,7 @@ package struct ProgramCache {
         try source.write(to: main, atomically: true, encoding: .utf8)
 
         var log: [UInt8] = []
-        let command = launcher + [toolchain.compiler]
+        let command = launcher(staging.path) + [toolchain.compiler]
         let compiler = ChildProcess(executable: command[0], arguments: Array(command.dropFirst())
             + toolchain.arguments(source: main.path, output: staging.appendingPathComponent("program").path))
         let deadline = DispatchTime.now() + compileTimeLimit

@@ -14,7 +14,7 @@ package struct Toolchain: Sendable {
     package let compiler: String
     package let buildDirectory: URL
     let objects: [String]
-    let flags: [String]
+    package let flags: [String]
 
     package static func locate() throws -> Toolchain {
         let environment = ProcessInfo.processInfo.environment

@@ -32,6 +32,7 @@ import Testing
         let state = (try? String(contentsOfFile: "/proc/\(sleeper)/stat", encoding: .utf8))?.split(separator: " ").dropFirst(2).first
         #expect(state == nil || state == "Z", "the sleeper outlived its group: \(state ?? "")")
         #expect(!FileManager.default.fileExists(atPath: group.folders[0]))
+        #expect(groups.live == 0)
     }
 
     @Test func aGroupCannotBeJoinedPastItsProcessLimit() throws {
