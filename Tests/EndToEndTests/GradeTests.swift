@@ -75,6 +75,14 @@ import Testing
             """ + "\n")
     }
 
+    /// A submission that is not there is reported and graded as empty; the class is graded.
+    @Test func aMissingSubmissionDoesNotStopTheClass() throws {
+        let result = try Self.grade("csv", [Self.students[0], "/nonexistent/descent/zed"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("warning: zed: /nonexistent/descent/zed: no such file or folder"))
+        #expect(result.stdout == "student,double,mean,total,max\r\nada,2,2,4,4\r\nzed,0,0,0,4\r\n")
+    }
+
     @Test func csv() throws {
         let result = try Self.grade("csv")
         #expect(result.stdout == "student,double,mean,total,max\r\nada,2,2,4,4\r\nbo,2,1,3,4\r\neve,0,2,2,4\r\n")

@@ -52,6 +52,15 @@ import Testing
         }
     }
 
+    @Test func invalidBytesAreReadAsReplacementCharacters() throws {
+        try withFolder { folder in
+            let bytes = Array("```swift exercise id=e\nfunc e() -> Int { 1 } // caf".utf8) + [0xFF, 0xFE] + Array("\n```\n".utf8)
+            try Data(bytes).write(to: URL(fileURLWithPath: folder + "/student/x.md"))
+            let code = Submission.load(folder + "/student").exercise("e", lessonFile: "x.md")?.code
+            #expect(code == "func e() -> Int { 1 } // caf\u{FFFD}\u{FFFD}")
+        }
+    }
+
     @Test func aMissingSubmissionIsReportedNotFatal() {
         let submission = Submission.load("/nonexistent/descent/student")
         #expect(submission.skipped == ["/nonexistent/descent/student: no such file or folder"])
