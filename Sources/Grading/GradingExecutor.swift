@@ -18,7 +18,8 @@ public struct GradingExecutor: Sendable {
     public var sandbox: Sandbox?
     /// Seconds the compiler may take on one program.
     public var compileTimeLimit: Double = 120
-    /// Bytes of address space the compiler may use on one program (with a sandbox).
+    /// Bytes the compiler may use on one program, all its processes together and each one's
+    /// address space (with a sandbox).
     public var compileMemory = 4 << 30
     /// Bytes the programs may print (stdout and stderr together); what they print is not read.
     public var outputLimit = 1 << 20
