@@ -55,6 +55,7 @@ import Testing
         ("outside-edits", 2, 2, ""),                                           // honest function; edits outside it are dropped, not penalised
         ("symlinker", 0, 0, "not a regular file"),                             // links to the instructor's own lesson
         ("tree-hog", 0, 2, ""),                                                // four children hold more memory than the tree may
+        ("spinner", 2, 2, ""),                                                 // 26 spinning threads: right only if held to one core
     ])
     func attackClass(_ student: String, _ double: Double, _ mean: Double, _ says: String) throws {
         let grade = try #require(try Self.attacks.get()[student])
@@ -100,7 +101,7 @@ import Testing
 
     @Test func everyAttackIsGraded() throws {
         let attacks = try Self.attacks.get()
-        #expect(attacks.count == 29)
+        #expect(attacks.count == 30)
         #expect(attacks.values.allSatisfy { $0.exercises.count == 2 })
     }
 }
