@@ -87,17 +87,26 @@ package struct ChildProcess {
         var exited = [Bool](repeating: false, count: processes.count)
         var statuses = [Int32](repeating: 0, count: processes.count)
         var leaderExitedAt: UInt64?
+        /// Kills the processes still running; their ending is `ending`.
         func killAll(_ ending: Ending) {
             for (index, pid) in pids.enumerated() where endings[index] == nil && !exited[index] {
                 endings[index] = ending
                 kill(-pid, SIGKILL)
             }
         }
+        // Whether a deadline or the consumer stopped the run: then nothing more is consumed,
+        // and every process ends with that reason.
+        var halted = false
+        func halt(_ ending: Ending) {
+            halted = true
+            killAll(ending)
+            for index in endings.indices where endings[index] == nil { endings[index] = ending }
+        }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let now = DispatchTime.now().uptimeNanoseconds
             let remaining = Int64(deadline().uptimeNanoseconds) - Int64(now)
-            if remaining <= 0 && leaderExitedAt == nil { killAll(.timedOut) }
+            if remaining <= 0 && leaderExitedAt == nil && !halted { halt(.timedOut) }
             for (index, pid) in pids.enumerated() where !exited[index] && Self.hasExited(pid) {
                 kill(-pid, SIGKILL) // descendants left behind die with their leader
                 exited[index] = true
@@ -119,8 +128,8 @@ package struct ChildProcess {
                 let count = buffer.withUnsafeMutableBytes { read(fd.fd, $0.baseAddress, $0.count) }
                 if count <= 0 {
                     closed.append(fd.fd)
-                } else if endings.allSatisfy({ $0 == nil }), !consume(open[index].process, open[index].stream, buffer[0..<count]) {
-                    killAll(.stopped)
+                } else if !halted, !consume(open[index].process, open[index].stream, buffer[0..<count]) {
+                    halt(.stopped)
                 }
             }
             closed.forEach { close($0) }
