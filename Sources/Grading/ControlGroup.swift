@@ -125,9 +125,15 @@ final class ControlGroups: @unchecked Sendable {
             return RunnerError("cannot limit code under grading as a whole: \(why)")
         }
         for (controller, parent) in parents {
-            mkdir(parent, 0o755) // again, if `removeParent()` removed it
             let folder = parent + "/" + name
-            guard mkdir(folder, 0o755) == 0 else { throw fail("cannot make \(folder): \(String(cString: strerror(errno)))") }
+            // The parent again if `removeParent()` removed it, perhaps just now in another thread.
+            var made = false
+            for _ in 0..<3 where !made {
+                mkdir(parent, 0o755)
+                made = mkdir(folder, 0o755) == 0
+                if !made && errno != ENOENT { break }
+            }
+            guard made else { throw fail("cannot make \(folder): \(String(cString: strerror(errno)))") }
             folders.append(folder)
             var settings: [(String, String)]
             switch controller {
