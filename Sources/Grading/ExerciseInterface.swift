@@ -25,8 +25,11 @@ struct ExerciseInterface {
         /// The UTF-8 offsets of its body's braces in the block's code.
         var bodyStart: Int
         var bodyEnd: Int
-        /// The line of the body's closing brace in the block (1 = its first line).
-        var bodyEndLine: Int
+        /// The lines of the body's braces in the block (1 = its first line).
+        var bodyStartLine = 0
+        var bodyEndLine = 0
+        /// Its solution regions' lines in the block, markers included.
+        var regions: [ClosedRange<Int>] = []
 
         /// `name(label:label:)`, as the student sees it.
         var signature: String {
@@ -55,7 +58,9 @@ struct ExerciseInterface {
             guard !regions.isEmpty else { continue }
             regions.forEach { covered.insert($0.lowerBound) }
             var found = try Self.function(function, exercise: id, place: "\(file):\(first)")
+            found.bodyStartLine = first - block.firstContentLine + 1
             found.bodyEndLine = last - block.firstContentLine + 1
+            found.regions = regions.map { ($0.lowerBound - block.firstContentLine + 1)...($0.upperBound - block.firstContentLine + 1) }
             functions.append(found)
         }
         if let outside = block.solutions.first(where: { !covered.contains($0.lowerBound) }) {
@@ -101,7 +106,7 @@ struct ExerciseInterface {
         }
         guard let body = declaration.body else { throw refuse("it has no body") }
         return Function(name: name, parameters: parameters, bodyStart: body.leftBrace.positionAfterSkippingLeadingTrivia.utf8Offset,
-                        bodyEnd: body.rightBrace.positionAfterSkippingLeadingTrivia.utf8Offset, bodyEndLine: 0)
+                        bodyEnd: body.rightBrace.positionAfterSkippingLeadingTrivia.utf8Offset)
     }
 
     /// The types `RemoteValue` covers.

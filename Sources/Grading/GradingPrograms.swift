@@ -24,9 +24,9 @@ import SwiftSyntax
 ///
 /// The *exercise* holds no check and no reference solution: the same spec blocks, every
 /// other exercise as its student-edition stub, the instructor's exercise block with each
-/// function's body taken from the student's function of the same name and argument labels
-/// (edits outside those bodies are dropped; a function the student removed is a stub), and
-/// last `_serveExercise([…])`.
+/// solution region taken from the student's function of the same name and argument labels
+/// (see `RegionSplice`; edits outside the regions are dropped; a function the student
+/// removed is a stub), and last `_serveExercise([…])`.
 struct GradingPrograms {
     let lesson: Lesson
     let exercise: CodeBlock
@@ -81,10 +81,8 @@ struct GradingPrograms {
             if block.line == exercise.line {
                 let code = interface.replacingBodies { index, function in
                     guard let body = bodies[index] else { return Self.stub(id) }
-                    // The student's lines, then the instructor's again from the closing brace.
-                    return ["", "#sourceLocation(file: \(ProgramGenerator.literal(file)), line: \(line + body.line - 1))", body.text,
-                            "#sourceLocation(file: \(ProgramGenerator.literal(lesson.file)), line: \(block.firstContentLine + function.bodyEndLine - 1))", ""]
-                        .joined(separator: "\n")
+                    return RegionSplice(code: block.code, function: function, lessonFile: lesson.file, blockLine: block.firstContentLine)
+                        .body(student: body.text, studentFile: file, studentLine: line + body.line - 1)
                 }
                 lines += ProgramGenerator.located(code, file: lesson.file, line: block.firstContentLine)
             } else if block.role == .exercise {

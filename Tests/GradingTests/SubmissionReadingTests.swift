@@ -137,6 +137,58 @@ import Testing
         #expect(try GradingPrograms.bodies(in: student, for: interface).count == 1)
     }
 
+    static let framed = LessonReader.parse("""
+        ```swift exercise id=f points=1
+        func framed(_ x: Int) -> Int {
+            let a = 1
+            // BEGIN SOLUTION
+            let result = a + x
+            // END SOLUTION
+            return result
+        }
+        ```
+        """, file: "lessons/f.md").lesson.codeBlocks[0]
+
+    func splice(_ student: String) throws -> RegionSplice {
+        let interface = try ExerciseInterface(Self.framed, file: "lessons/f.md")
+        return RegionSplice(code: Self.framed.code, function: interface.functions[0], lessonFile: "lessons/f.md", blockLine: 2)
+    }
+
+    /// Only the region is the student's: their changes around it are dropped.
+    @Test func onlyTheRegionIsTaken() throws {
+        let student = "\n    // notes of mine\n    let a = 1\n    // Your code here.\n    let result = a * x\n    return result\n"
+        let splice = try splice(student)
+        let regions = try #require(splice.studentRegions(student))
+        #expect(regions.map(\.0) == [3..<5])
+        #expect(regions.map(\.1) == ["    // Your code here.\n    let result = a * x"])
+        let body = splice.body(student: student, studentFile: "s.md", studentLine: 10)
+        #expect(!body.contains("notes of mine"))
+        #expect(body == """
+
+            #sourceLocation(file: "lessons/f.md", line: 3)
+                let a = 1
+            #sourceLocation(file: "s.md", line: 13)
+                // Your code here.
+                let result = a * x
+            #sourceLocation(file: "lessons/f.md", line: 7)
+                return result
+            #sourceLocation(file: "lessons/f.md", line: 8)
+
+            """)
+    }
+
+    @Test func aRewrittenFrameTakesTheWholeBody() throws {
+        let student = "\n    let a = 100\n    let result = a * x\n    return result\n"
+        #expect(try splice(student).studentRegions(student) == nil)
+        #expect(try splice(student).body(student: student, studentFile: "s.md", studentLine: 1).contains("let a = 100"))
+    }
+
+    @Test func aOneLineBodyIsTheRegion() throws {
+        let interface = try ExerciseInterface(Self.exercise, file: "lessons/t.md")
+        let splice = RegionSplice(code: Self.exercise.code, function: interface.functions[0], lessonFile: "lessons/t.md", blockLine: 2)
+        #expect(splice.studentRegions(" 2 * factor(x) ")?.map(\.1) == [" 2 * factor(x) "])
+    }
+
     @Test func anUnsupportedSignatureIsRefusedWithWhy() {
         let block = LessonReader.parse("""
             ```swift exercise id=m points=1
