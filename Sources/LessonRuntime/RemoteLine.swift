@@ -9,6 +9,8 @@ final class RemoteLine {
     let input: Int32
     let output: Int32
     private var buffer: [UInt8] = []
+    /// How much of `buffer` is known to hold no LF: each byte is looked at once.
+    private var scanned = 0
 
     init(input: Int32, output: Int32) {
         self.input = input
@@ -25,11 +27,13 @@ final class RemoteLine {
     func receive() -> [Substring]? {
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = buffer[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
                 let line = String(decoding: buffer[..<newline], as: UTF8.self)
                 buffer.removeSubrange(...newline)
+                scanned = 0
                 return line.split(separator: "\t", omittingEmptySubsequences: false)
             }
+            scanned = buffer.count
             guard buffer.count <= ProgramContract.remoteLineLimit else { return nil }
             let count = chunk.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
