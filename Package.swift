@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/swiftlang/swift-syntax", from: "602.0.0"),
     ],
     targets: [
         // C libraries, each behind one system-library target.
@@ -29,7 +30,11 @@ let package = Package(
         .target(name: "LessonParser", dependencies: ["CommonMark", "Yams"]),
         .target(name: "LessonRunner", dependencies: ["LessonParser", "LessonRuntime"]),
         .target(name: "SiteRenderer", dependencies: ["LessonParser", "LessonRunner", "LessonRuntime", "CommonMark", "Grading"]),
-        .target(name: "Grading", dependencies: ["LessonParser", "LessonRunner"]),
+        .target(name: "Grading", dependencies: [
+            "LessonParser", "LessonRunner",
+            .product(name: "SwiftSyntax", package: "swift-syntax"),
+            .product(name: "SwiftParser", package: "swift-syntax"),
+        ]),
         .target(name: "Benchmarks", dependencies: ["DescentCore"]),
         .target(name: "DescentCLI", dependencies: [
             "LessonParser", "LessonRunner", "SiteRenderer", "Grading", "Benchmarks",

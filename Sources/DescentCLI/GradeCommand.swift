@@ -15,8 +15,10 @@ struct GradeCommand: ParsableCommand {
             exercise blocks are used (matched by id); prose, checks, points and other code are the \
             instructor's. An exercise's points are split equally over its check blocks, visible \
             and hidden; a check block earns its share when it runs to its end with no failed \
-            assertion. Code under grading runs in a bubblewrap sandbox: no network, no host files, \
-            nothing writable, a user of its own, limits on memory, processes, files and time.
+            assertion. The checks run apart from the student's code, which only answers their \
+            calls. The student's code, and its compiling, run in a bubblewrap sandbox (no network, \
+            no host files, nothing writable, a user of its own) inside a control group that limits \
+            the memory, CPU and processes of the whole tree; everything is killed at its time limit.
             """)
 
     @Argument(help: ArgumentHelp("Submission folders or lesson files, one per student.", valueName: "submission"))
@@ -37,7 +39,7 @@ struct GradeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Seconds a block may run when it sets no timeout=.", valueName: "seconds"))
     var timeout: Double = 60
 
-    @Option(name: .long, help: ArgumentHelp("Address space a graded program may use.", valueName: "MiB"))
+    @Option(name: .long, help: ArgumentHelp("Memory a submission's run may use, all its processes together.", valueName: "MiB"))
     var memory = 2048
 
     @Flag(name: .customLong("no-sandbox"), help: "Run code under grading without the sandbox (only for code you trust).")
@@ -54,20 +56,24 @@ struct GradeCommand: ParsableCommand {
 
     func run() throws {
         let parsed = try Self.readLessons(in: lessons)
-        let loaded = try submissions.map { try Submission.load($0) }
+        // A submission that cannot be read is graded as handing in nothing; it never stops the class.
+        let loaded = submissions.map { Submission.load($0) }
+        for submission in loaded where !submission.skipped.isEmpty {
+            FileHandle.standardError.write(Data(submission.skipped.map { "warning: \(submission.student): \($0)\n" }.joined().utf8))
+        }
         var sandbox: Sandbox?
         if noSandbox {
             FileHandle.standardError.write(Data("warning: grading without a sandbox (--no-sandbox): code under grading can read and change your files\n".utf8))
         } else {
-            var located = try Sandbox.locate()
-            located.memory = memory << 20
             do {
+                var located = try Sandbox.locate()
+                located.memory = memory << 20
                 let report = try located.probe()
                 FileHandle.standardError.write(Data("sandbox: bubblewrap; \(report.joined(separator: "; "))\n".utf8))
+                sandbox = located
             } catch {
                 throw GradingError("\(error)\n(use --no-sandbox to grade code you trust without it)")
             }
-            sandbox = located
         }
         var grader = Grader(lessons: parsed, executor: try GradingExecutor(sandbox: sandbox))
         grader.defaultTimeout = timeout

@@ -47,7 +47,7 @@ public struct CourseRelease: Sendable {
         // An exercise without a solution region is its own stub: that it passes is said above.
         for ((lesson, block), stub) in zip(blocks, grades[1].exercises) where !block.solutions.isEmpty {
             if let problem = stub.problem {
-                problems.append("\(lesson.file):\(block.line):1: error: the stub of exercise \(stub.id) cannot be graded (put each solution region inside a function body, or at the top level):\n  "
+                problems.append("\(lesson.file):\(block.line):1: error: the stub of exercise \(stub.id) cannot be graded (each solution region must be inside the body of a top-level function whose parameters and result can cross a process boundary):\n  "
                                 + problem.replacingOccurrences(of: "\n", with: "\n  "))
             } else if stub.maxPoints > 0 && stub.points >= stub.maxPoints {
                 problems.append("\(lesson.file):\(block.line):1: error: the stub of exercise \(stub.id) passes every check; add a check that an unsolved exercise fails")

@@ -1,11 +1,13 @@
 import Foundation
 import LessonParser
 import LessonRunner
+import LessonRuntime
 
 /// The grade stage: the instructor's lessons and students' submissions in, grades out.
 ///
-/// Every exercise of every submission is graded on its own (see `ExerciseProgram`):
-/// screened, compiled, and run in the sandbox with its visible and hidden checks. Work is
+/// Every exercise of every submission is graded on its own (see `GradingPrograms`): the
+/// student's code runs in the sandbox and only answers the calls of a checker that holds
+/// the instructor's code and decides the verdict. Work is
 /// spread over `jobs` threads; whatever one submission does, the others are graded.
 public struct Grader: Sendable {
     public var lessons: [Lesson]
@@ -46,6 +48,7 @@ public struct Grader: Sendable {
             thread.start()
         }
         finished.wait()
+        executor.sandbox?.controlGroups.removeParent()
         let grades = results.values
         return submissions.enumerated().map { index, submission in
             SubmissionGrade(student: submission.student, path: submission.path,
@@ -66,34 +69,45 @@ public struct Grader: Sendable {
         let lessonName = (lesson.file as NSString).lastPathComponent
         var grade = ExerciseGrade(lesson: lessonName, id: id, title: exercise.attributes.title,
                                   maxPoints: Double(exercise.attributes.points ?? 0), checks: [])
-        guard let submitted = submission.exercise(id, lessonFile: lessonName) else {
-            grade.checks = checkGrades(lesson: lesson, exercise: exercise, edition: edition, reason: "not submitted")
-            grade.problem = "exercise \(id): no exercise block with id=\(id) in the submission"
-            return grade
-        }
-        let program = ExerciseProgram(lesson: lesson, exercise: exercise, submitted: submitted.code,
-                                      submittedFile: "submission/\(submitted.file)", submittedLine: submitted.line)
         func fail(_ problem: String, reason: String) -> ExerciseGrade {
             grade.checks = checkGrades(lesson: lesson, exercise: exercise, edition: edition, reason: reason)
             grade.problem = problem
             return grade
         }
-        guard !program.checks.isEmpty else { return fail("exercise \(id) has no checks", reason: "no checks") }
-
-        let others = lesson.codeBlocks.filter { ($0.role == .spec || $0.role == .exercise) && $0.line != exercise.line }.map(\.code)
-        let screen = ExerciseScreen(lessonCode: others, checkCode: program.checks.map(\.code), reference: exercise.code)
-        let problems = screen.problems(in: submitted.code)
-        if !problems.isEmpty {
-            let lines = problems.map { "\(submitted.file):\(submitted.line + $0.line - 1): error: \($0.message)" }
-            return fail("exercise \(id) was not graded:\n" + lines.joined(separator: "\n"), reason: "the exercise was not graded")
+        guard let submitted = submission.exercise(id, lessonFile: lessonName) else {
+            let skipped = submission.skipped.isEmpty ? "" : " (not read: " + submission.skipped.prefix(5).joined(separator: "; ") + ")"
+            return fail("exercise \(id): no exercise block with id=\(id) in the submission" + skipped, reason: "not submitted")
         }
+        let interface: ExerciseInterface
+        do {
+            interface = try ExerciseInterface(exercise, file: lesson.file)
+        } catch {
+            return fail("exercise \(id) cannot be graded: \(error)", reason: "the exercise cannot be graded")
+        }
+        let programs = GradingPrograms(lesson: lesson, exercise: exercise, interface: interface)
+        guard !programs.checks.isEmpty else { return fail("exercise \(id) has no checks", reason: "no checks") }
 
-        switch executor.compile(program.source) {
+        let checker: String
+        switch executor.compile(programs.checker) {
         case .failed(let diagnostics):
-            let lines = compileErrors(diagnostics, program: program, edition: edition, lessonName: lessonName)
+            return fail("exercise \(id): the instructor's checks do not compile:\n" + diagnostics.prefix(10).map(\.description).joined(separator: "\n"),
+                        reason: "the checks do not compile")
+        case .compiled(let executable):
+            checker = executable
+        }
+        let submittedFile = "submission/\(submitted.file)"
+        let source: String
+        do {
+            source = try programs.exercise(submitted: submitted.code, file: submittedFile, line: submitted.line)
+        } catch {
+            return fail("exercise \(id) was not graded: \(submitted.file):\(submitted.line): \(error)", reason: "the exercise was not graded")
+        }
+        switch executor.compile(source) {
+        case .failed(let diagnostics):
+            let lines = compileErrors(diagnostics, submittedFile: submittedFile)
             return fail("exercise \(id) does not compile:\n" + lines.joined(separator: "\n"), reason: "the exercise does not compile")
         case .compiled(let executable):
-            grade.checks = run(executable, program: program, lesson: lesson, edition: edition, slot: slot)
+            grade.checks = run(checker: checker, exercise: executable, programs: programs, lesson: lesson, edition: edition, slot: slot)
             return grade
         }
     }
@@ -102,82 +116,83 @@ public struct Grader: Sendable {
 
     private func timeout(_ block: CodeBlock) -> Double { block.attributes.timeout ?? defaultTimeout }
 
-    private func run(_ executable: String, program: ExerciseProgram, lesson: Lesson, edition: StudentEdition, slot: Int) -> [CheckGrade] {
-        var grades = checkGrades(lesson: lesson, exercise: program.exercise, edition: edition, reason: nil)
+    /// Runs each check block on its own: a fresh checker and exercise per check, so that an
+    /// exercise never holds a hidden check's arguments while a visible check is judged.
+    private func run(checker: String, exercise: String, programs: GradingPrograms, lesson: Lesson, edition: StudentEdition, slot: Int) -> [CheckGrade] {
+        var grades = checkGrades(lesson: lesson, exercise: programs.exercise, edition: edition, reason: nil)
         var environment: [String: String] = [:]
-        for parameter in lesson.frontMatter.params { environment["DESCENT_PARAM_\(parameter.name)"] = parameter.value.encoded }
-        let checks = program.checks
-        let blockSeconds = program.preamble.map(timeout)
-        let checkSeconds = Dictionary(uniqueKeysWithValues: checks.enumerated().map { ($0, timeout($1)) })
-        var remaining = Array(checks.indices)
-        var attempts = 0
-        while !remaining.isEmpty && attempts <= checks.count {
-            attempts += 1
-            let run = executor.run(executable, checks: remaining, environment: environment,
-                                   blockSeconds: blockSeconds, checkSeconds: checkSeconds, slot: slot)
-            var began = Set<Int>()
-            var current: Int?
+        for parameter in lesson.frontMatter.params { environment[ProgramContract.parameterPrefix + parameter.name] = parameter.value.encoded }
+        let checks = programs.checks
+        let blockSeconds = programs.preamble.map(timeout)
+        for (index, check) in checks.enumerated() {
+            let run = executor.run(checker: checker, exercise: exercise, check: index, environment: environment,
+                                   blockSeconds: blockSeconds, checkSeconds: timeout(check), slot: slot)
+            var began = false
+            var lost: String?
             for event in run.events {
                 switch event {
-                case .begin(let index) where remaining.contains(index):
-                    began.insert(index)
-                    current = index
-                case .fail(let index, let line, let message) where index == current:
-                    // A failure reported from outside the check block (a stub, a spec function) is placed at the check.
-                    let inCheck = checks[index].contentLines.contains(line)
+                case .begin(index):
+                    began = true
+                case .fail(index, let line, let message) where began:
+                    // A failure reported from outside the check block (a stub's) is placed at the check.
+                    let inCheck = check.contentLines.contains(line)
                     let studentLine = grades[index].hidden || !inCheck ? nil : edition.lineMap[line]
                     grades[index].failures.append(.init(line: line, studentLine: studentLine, message: message))
-                case .done(let index) where index == current:
+                case .done(index) where began:
                     grades[index].passed = grades[index].failures.isEmpty
-                    grades[index].reason = nil
-                    current = nil
+                case .lost(let reason):
+                    lost = reason
                 default:
                     break
                 }
             }
-            let ended = run.events.last == .end && run.ending == .exited(0)
-            if let current {
-                grades[current].reason = describe(run, hidden: grades[current].hidden)
-            }
-            if began.isEmpty {
-                let reason = ended ? "the check did not run" : "the program stopped before the checks ran: " + describe(run, hidden: false)
-                for index in remaining { grades[index].reason = reason }
-                break
-            }
-            remaining.removeAll { began.contains($0) }
-            if ended {
-                for index in remaining { grades[index].reason = "the check did not run" }
-                break
+            if !grades[index].passed {
+                grades[index].reason = began ? describe(run, lost: lost, hidden: grades[index].hidden)
+                    : "the program stopped before the check ran: " + describe(run, lost: lost, hidden: true)
             }
         }
         return grades
     }
 
-    /// Why a run ended, in words for the student.
-    private func describe(_ run: GradingExecutor.Run, hidden: Bool) -> String {
-        let lines = messageLines(ofErrorOutput: run.errorOutput).map { String($0.prefix(300)) }
-        let fatal = lines.first { $0.contains("Fatal error") || $0.contains("fatal error") }
-            .map { line in line.split(separator: "/").last.map(String.init) ?? line }
-        let detail = hidden ? nil : fatal ?? lines.last
-        var ending = run.ending
+    /// Why a check did not pass, in words for the student. Of a hidden check's run nothing is
+    /// told but that it did not finish, or ran out of time: no exit status, no message.
+    private func describe(_ run: GradingExecutor.Run, lost: String?, hidden: Bool) -> String {
+        if case .timedOut(let seconds, _) = run.checker {
+            return "it did not finish within \(seconds.secondsText) s and was stopped"
+        }
+        if case .flooded(let bytes) = run.checker {
+            return "the programs printed more than \(bytes >> 10) KiB and were stopped"
+        }
+        if case .failedToStart(let message) = run.checker {
+            return "the program could not be run: \(message)"
+        }
+        guard lost != nil || run.checker != .exited(0) else { return "the check did not finish" }
+        guard !hidden else { return "your code stopped while the check ran" }
+        if lost == nil {
+            // The checker itself trapped (say, on an array of your code's that is too short).
+            let fatal = messageLines(ofErrorOutput: run.checkerErrors).first { $0.contains("Fatal error") }
+                .map { ": " + String($0.split(separator: "/").last ?? $0).prefix(300) } ?? ""
+            return "the check stopped (\(run.checker))" + fatal
+        }
+        // A visible check's run: the exercise held only that check's arguments.
+        var ending = run.exercise
         // The sandbox's init reports a program killed by signal s as exit status 128 + s.
         if executor.sandbox != nil, case .exited(let status) = ending, status > 128, status < 160 { ending = .signalled(status - 128) }
+        let lines = messageLines(ofErrorOutput: run.exerciseErrors).map { String($0.prefix(300)) }
+        let fatal = lines.first { $0.contains("Fatal error") || $0.contains("fatal error") }
+            .map { line in line.split(separator: "/").last.map(String.init) ?? line }
+        let detail = (fatal ?? lines.last).map { ": \($0)" } ?? ""
         switch ending {
         case .exited(let status):
-            return "the program ended (exit status \(status)) before the check finished" + (detail.map { ": \($0)" } ?? "")
+            return (lost.map { $0 + ": " } ?? "") + "your code ended (exit status \(status))" + detail
         case .signalled(let signal):
-            if run.errorOutput.contains("alloc") || run.errorOutput.contains("out of memory"), let memory = executor.sandbox?.memory {
-                return "the program ran out of memory (limit \(memory >> 20) MiB)"
+            if run.exerciseRanOutOfMemory || run.exerciseErrors.contains("alloc") || run.exerciseErrors.contains("out of memory"),
+               let memory = executor.sandbox?.memory {
+                return "your code ran out of memory (limit \(memory >> 20) MiB)"
             }
-            return "the program trapped (signal \(signal))" + (detail.map { ": \($0)" } ?? "")
-        case .timedOut(let seconds, _):
-            return "it did not finish within \(seconds.secondsText) s and was stopped"
-        case .flooded(let bytes):
-            return "the program printed more than \(bytes >> 10) KiB and was stopped"
-        case .forged(let lines):
-            return "the program wrote to the grading channel (\(lines)+ lines that were not the runtime's) and was stopped"
-        case .failedToStart(let message):
-            return "the program could not be run: \(message)"
+            return "your code trapped (signal \(signal))" + detail
+        case .stopped, .timedOut, .flooded, .failedToStart:
+            return lost ?? "your code stopped"
         }
     }
 
@@ -191,20 +206,13 @@ public struct Grader: Sendable {
         }
     }
 
-    /// Compiler errors, as the student may see them: in their own code with its lines, in
-    /// a visible check with its line in their edition, in a hidden check without detail.
-    private func compileErrors(_ diagnostics: [Diagnostic], program: ExerciseProgram, edition: StudentEdition, lessonName: String) -> [String] {
+    /// The compiler's errors in the student's code, with their lines; the others (in the
+    /// lesson's code, which the exercise program shares) without detail.
+    private func compileErrors(_ diagnostics: [Diagnostic], submittedFile: String) -> [String] {
         var lines: [String] = []
         for diagnostic in diagnostics.prefix(10) {
-            if diagnostic.file == program.submittedFile {
-                lines.append("\(String(program.submittedFile.dropFirst("submission/".count))):\(diagnostic.line):\(diagnostic.column): error: \(diagnostic.message)")
-            } else if diagnostic.file == program.lesson.file, let check = program.checks.first(where: { $0.contentLines.contains(diagnostic.line) }) {
-                if check.attributes.hidden {
-                    lines.append("error: a hidden check does not compile with this code")
-                } else {
-                    let place = edition.lineMap[diagnostic.line].map { "\(lessonName):\($0):\(diagnostic.column)" } ?? lessonName
-                    lines.append("\(place): error: the check does not compile with this code: \(diagnostic.message)")
-                }
+            if diagnostic.file == submittedFile {
+                lines.append("\(String(submittedFile.dropFirst("submission/".count))):\(diagnostic.line):\(diagnostic.column): error: \(diagnostic.message)")
             } else if diagnostic.file.isEmpty {
                 lines.append("error: \(diagnostic.message)")
             } else {

@@ -7,9 +7,8 @@ import Glibc
 /// kills the whole group when a deadline passes or the consumer has had enough. The caller
 /// never blocks on a child that hangs, forks or floods.
 ///
-/// A grading program also gets a private channel: with a `key`, descriptor 3 is a pipe
-/// holding the key (written and closed before the program starts) and descriptor 4 the
-/// write end of a pipe read here as the `.results` stream.
+/// Several programs can run together (`runTogether`), wired to one another by descriptors
+/// the caller passes: a graded exercise's checker and exercise (see `GradingExecutor`).
 package struct ChildProcess {
     package enum Stream { case stdout, stderr, results }
 
@@ -19,24 +18,27 @@ package struct ChildProcess {
         case signalled(Int32)
         /// Killed because `deadline` passed.
         case timedOut
-        /// Killed because the consumer returned `false`.
+        /// Killed because the consumer returned `false`, or because the first program of
+        /// `runTogether` ended before it.
         case stopped
     }
 
     var executable: String
     var arguments: [String] = []
     var environment: [String: String] = ProcessInfo.processInfo.environment
-    /// The grading key passed on descriptor 3; nil for a program with no private channel.
-    var key: [UInt8]?
     /// A file the program reads as its stdin; nil for /dev/null.
     var input: String?
+    /// Descriptors the program gets: each key becomes a copy of the caller's descriptor, which
+    /// must be close-on-exec (see `DescriptorPipe`) and is closed once the program has started.
+    package var descriptors: [Int32: Int32] = [:]
+    /// The descriptor at which the program finds the write end of a pipe read as `.results`.
+    package var resultsDescriptor: Int32?
 
     package init(executable: String, arguments: [String] = [], environment: [String: String] = ProcessInfo.processInfo.environment,
-                 key: [UInt8]? = nil, input: String? = nil) {
+                 input: String? = nil) {
         self.executable = executable
         self.arguments = arguments
         self.environment = environment
-        self.key = key
         self.input = input
     }
 
@@ -47,73 +49,101 @@ package struct ChildProcess {
     ///     which the process group is killed.
     ///   - consume: called with each chunk read; return `false` to kill the group.
     package func run(deadline: () -> DispatchTime, consume: (Stream, ArraySlice<UInt8>) -> Bool) throws -> Ending {
-        var pipes: [(stream: Stream, pipe: Pipe)] = [(.stdout, try Pipe()), (.stderr, try Pipe())]
-        var descriptors: [Int32: Int32] = [1: pipes[0].pipe.write, 2: pipes[1].pipe.write]
-        var keyPipe: Pipe?
-        if let key {
-            let channel = try Pipe(), secret = try Pipe()
-            pipes.append((.results, channel))
-            keyPipe = secret
-            descriptors[3] = secret.read
-            descriptors[4] = channel.write
-            let written = key.withUnsafeBytes { write(secret.write, $0.baseAddress, $0.count) }
-            close(secret.write)
-            guard written == key.count else {
-                (pipes.flatMap { [$0.pipe.read, $0.pipe.write] } + [secret.read]).forEach { close($0) }
-                throw RunnerError("cannot pass the grading key: \(String(cString: strerror(errno)))")
-            }
-        }
-        let pid: pid_t
+        try Self.runTogether([self], deadline: deadline) { consume($1, $2) }[0]
+    }
+
+    /// Runs `processes` together until the first of them ends; the others are then killed
+    /// (ending `.stopped` unless they ended before). A deadline or a consumer's `false`
+    /// kills them all.
+    ///
+    /// - Parameter consume: called with the index of the process, the stream and the chunk.
+    package static func runTogether(_ processes: [ChildProcess], deadline: () -> DispatchTime,
+                                    consume: (Int, Stream, ArraySlice<UInt8>) -> Bool) throws -> [Ending] {
+        var open: [(fd: Int32, process: Int, stream: Stream)] = []
+        var pids: [pid_t] = []
+        defer { open.forEach { close($0.fd) } }
         do {
-            pid = try spawn(descriptors)
+            // The caller's descriptors pass to the children: closed here once they are started.
+            defer { processes.flatMap { $0.descriptors.values }.forEach { close($0) } }
+            for (index, process) in processes.enumerated() {
+                var streams: [(Stream, DescriptorPipe)] = [(.stdout, try DescriptorPipe()), (.stderr, try DescriptorPipe())]
+                var descriptors = process.descriptors
+                descriptors[1] = streams[0].1.write
+                descriptors[2] = streams[1].1.write
+                if let target = process.resultsDescriptor {
+                    streams.append((.results, try DescriptorPipe()))
+                    descriptors[target] = streams[2].1.write
+                }
+                open += streams.map { (fd: $0.1.read, process: index, stream: $0.0) }
+                defer { streams.forEach { close($0.1.write) } }
+                pids.append(try process.spawn(descriptors))
+            }
         } catch {
-            (pipes.flatMap { [$0.pipe.read, $0.pipe.write] } + [keyPipe?.read].compactMap { $0 }).forEach { close($0) }
+            pids.forEach { kill(-$0, SIGKILL); var status: Int32 = 0; waitpid($0, &status, 0) }
             throw error
         }
-        (pipes.map(\.pipe.write) + [keyPipe?.read].compactMap { $0 }).forEach { close($0) }
 
-        var open = pipes.map { (fd: $0.pipe.read, stream: $0.stream) }
-        defer { open.forEach { close($0.fd) } }
-        var ending: Ending?
-        var exitedAt: UInt64?
+        var endings = [Ending?](repeating: nil, count: processes.count)
+        var exited = [Bool](repeating: false, count: processes.count)
+        var statuses = [Int32](repeating: 0, count: processes.count)
+        var leaderExitedAt: UInt64?
+        /// Kills the processes still running; their ending is `ending`.
+        func killAll(_ ending: Ending) {
+            for (index, pid) in pids.enumerated() where endings[index] == nil && !exited[index] {
+                endings[index] = ending
+                kill(-pid, SIGKILL)
+            }
+        }
+        // Whether a deadline or the consumer stopped the run: then nothing more is consumed,
+        // and every process ends with that reason.
+        var halted = false
+        func halt(_ ending: Ending) {
+            halted = true
+            killAll(ending)
+            for index in endings.indices where endings[index] == nil { endings[index] = ending }
+        }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let now = DispatchTime.now().uptimeNanoseconds
             let remaining = Int64(deadline().uptimeNanoseconds) - Int64(now)
-            if remaining <= 0 && ending == nil {
-                ending = .timedOut
-                kill(-pid, SIGKILL)
-            }
-            if exitedAt == nil && Self.hasExited(pid) {
+            if remaining <= 0 && leaderExitedAt == nil && !halted { halt(.timedOut) }
+            for (index, pid) in pids.enumerated() where !exited[index] && Self.hasExited(pid) {
                 kill(-pid, SIGKILL) // descendants left behind die with their leader
-                exitedAt = now
+                exited[index] = true
+            }
+            if exited[0] && leaderExitedAt == nil {
+                leaderExitedAt = now
+                killAll(.stopped)
             }
             // Once the leader is gone, read what is left for a moment, no longer: a descendant
             // that left the process group may hold the pipes open and write for ever.
-            if let exitedAt, open.isEmpty || ending != nil || now - exitedAt > 500_000_000 { break }
-            let wait = exitedAt != nil ? 50 : Int32(clamping: max(0, min(remaining / 1_000_000, 100)))
+            if let leaderExitedAt, open.isEmpty || endings[0] != nil || now - leaderExitedAt > 500_000_000 { break }
+            let wait = leaderExitedAt != nil ? 50 : Int32(clamping: max(0, min(remaining / 1_000_000, 100)))
             var fds = open.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) }
             let ready = poll(&fds, nfds_t(fds.count), wait) // with no pipes left, a sleep
-            if ready == 0 && exitedAt != nil { break }
+            if ready == 0 && leaderExitedAt != nil { break }
             // stdout first: a program writes there before it writes to stderr about it.
             var closed: [Int32] = []
             for (index, fd) in fds.enumerated() where fd.revents != 0 {
                 let count = buffer.withUnsafeMutableBytes { read(fd.fd, $0.baseAddress, $0.count) }
                 if count <= 0 {
                     closed.append(fd.fd)
-                } else if ending == nil, !consume(open[index].stream, buffer[0..<count]) {
-                    ending = .stopped
-                    kill(-pid, SIGKILL)
+                } else if !halted, !consume(open[index].process, open[index].stream, buffer[0..<count]) {
+                    halt(.stopped)
                 }
             }
             closed.forEach { close($0) }
             open.removeAll { closed.contains($0.fd) }
         }
-        var status: Int32 = 0
-        waitpid(pid, &status, 0) // the leader has exited; reap it
-        if let ending { return ending }
-        let signal = status & 0x7f
-        return signal == 0 ? .exited((status >> 8) & 0xff) : .signalled(signal)
+        for (index, pid) in pids.enumerated() {
+            if !exited[index] { kill(-pid, SIGKILL) }
+            waitpid(pid, &statuses[index], 0) // reap it (after its kill, if it was still running)
+        }
+        return pids.indices.map { index in
+            if let ending = endings[index] { return ending }
+            let signal = statuses[index] & 0x7f
+            return signal == 0 ? .exited((statuses[index] >> 8) & 0xff) : .signalled(signal)
+        }
     }
 
     /// Whether the child has exited, without reaping it: until it is reaped its process
@@ -130,7 +160,7 @@ package struct ChildProcess {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, input ?? "/dev/null", O_RDONLY, 0)
-        // Every source descriptor is above 4 (see Pipe), so no dup2 clobbers another; the
+        // Every source descriptor is above 9 (see DescriptorPipe), so no dup2 clobbers another; the
         // sources themselves are closed on exec.
         for (target, source) in descriptors.sorted(by: { $0.key < $1.key }) {
             posix_spawn_file_actions_adddup2(&actions, source, target)
@@ -160,13 +190,13 @@ package struct ChildProcess {
     }
 }
 
-/// A pipe whose ends are closed on exec and numbered above 4, clear of the descriptors a
+/// A pipe whose ends are closed on exec and numbered above 9, clear of the descriptors a
 /// child is given.
-private struct Pipe {
-    let read: Int32
-    let write: Int32
+package struct DescriptorPipe {
+    package let read: Int32
+    package let write: Int32
 
-    init() throws {
+    package init() throws {
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { throw RunnerError("cannot create a pipe: \(String(cString: strerror(errno)))") }
         let moved = fds.map { fd -> Int32 in

@@ -5,17 +5,16 @@ import LessonRuntime
 /// Compiles generated programs, keeping each executable in `folder/<key>/program`, where
 /// the key is a hash of everything the program is built from: an unchanged program is
 /// never compiled twice.
-struct ProgramCache {
+package struct ProgramCache {
     let toolchain: Toolchain
     let folder: URL
     /// Seconds the compiler may take before it is stopped.
-    var compileTimeLimit: Double = 600
-    /// A command and its arguments that the compiler runs under (`prlimit --as=…`), if any.
-    var launcher: [String] = []
-    /// The executable's mode: code under grading may run a program but not read it.
-    var mode: mode_t = 0o755
+    package var compileTimeLimit: Double = 600
+    /// The command and arguments that the compiler runs under, if any (a sandbox), given
+    /// the folder it writes to.
+    package var launcher: (_ staging: String) -> [String] = { _ in [] }
 
-    enum Outcome: Equatable {
+    package enum Outcome: Equatable {
         case compiled(executable: String)
         /// The compiler's error lines (`file:line:col: error: …`), or why it failed, at `place`.
         case failed([Diagnostic])
@@ -23,7 +22,13 @@ struct ProgramCache {
 
     /// Compiles `source` unless the program of this `key` exists. A failure that the
     /// compiler does not place at a line is reported at `place`.
-    func compile(_ source: String, key: String, place: (file: String, line: Int)) throws -> Outcome {
+    package init(toolchain: Toolchain, folder: URL, compileTimeLimit: Double = 600) {
+        self.toolchain = toolchain
+        self.folder = folder
+        self.compileTimeLimit = compileTimeLimit
+    }
+
+    package func compile(_ source: String, key: String, place: (file: String, line: Int)) throws -> Outcome {
         let directory = folder.appendingPathComponent(key)
         let executable = directory.appendingPathComponent("program")
         if FileManager.default.isExecutableFile(atPath: executable.path) {
@@ -36,7 +41,7 @@ struct ProgramCache {
         try source.write(to: main, atomically: true, encoding: .utf8)
 
         var log: [UInt8] = []
-        let command = launcher + [toolchain.compiler]
+        let command = launcher(staging.path) + [toolchain.compiler]
         let compiler = ChildProcess(executable: command[0], arguments: Array(command.dropFirst())
             + toolchain.arguments(source: main.path, output: staging.appendingPathComponent("program").path))
         let deadline = DispatchTime.now() + compileTimeLimit
@@ -55,7 +60,7 @@ struct ProgramCache {
             }
             return .failed([Diagnostic(file: place.file, line: place.line, reason)])
         }
-        chmod(staging.appendingPathComponent("program").path, mode)
+        chmod(staging.appendingPathComponent("program").path, 0o755)
         // Another descent may have compiled the same program meanwhile; either copy will do.
         do {
             try FileManager.default.moveItem(at: staging, to: directory)
@@ -75,7 +80,7 @@ struct ProgramCache {
 
 extension SHA256 {
     /// The hash of `text`'s UTF-8 bytes in hex: the name of a cached program or run.
-    static func key(_ text: String) -> String {
+    package static func key(_ text: String) -> String {
         hex(hash(Array(text.utf8)))
     }
 }

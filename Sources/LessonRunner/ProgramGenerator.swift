@@ -48,7 +48,7 @@ package struct ProgramGenerator {
     }
 
     /// A Swift string literal for `text`.
-    static func literal(_ text: String) -> String {
+    package static func literal(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -91,11 +91,11 @@ public struct Runner: Sendable {
 
         let nonce = (0..<4).map { _ in String(UInt64.random(in: .min ... .max), radix: 36) }.joined()
         var environment = ProcessInfo.processInfo.environment
-        environment["DESCENT_CHANNEL"] = nonce
-        environment["DESCENT_FIGURES"] = figures.path
+        environment[ProgramContract.channelVariable] = nonce
+        environment[ProgramContract.figuresVariable] = figures.path
         environment["SWIFT_BACKTRACE"] = CrashReport.environment(folder: crashes)
         for (name, value) in values {
-            environment["DESCENT_PARAM_\(name)"] = value
+            environment[ProgramContract.parameterPrefix + name] = value
         }
 
         var results = cells.map { CellRun(cell: $0, status: .notRun("an earlier block stopped the lesson")) }

@@ -7,18 +7,18 @@ import Foundation
 /// `descent` (`.build/debug` under `swift run`), so a fresh clone needs no step but
 /// `swift run descent …`; `DESCENT_BUILD_DIR` names another. The compiler is `SWIFT_EXEC`
 /// when set, as SwiftPM does, else `swiftc` on the `PATH`.
-struct Toolchain: Sendable {
+package struct Toolchain: Sendable {
     /// Modules whose objects are linked into every lesson program.
     static let libraries = ["DescentCore", "Plotting", "LessonRuntime"]
     /// The module a lesson program is compiled as (it prefixes the names of its types).
     static let moduleName = "LessonProgram"
 
-    let compiler: String
-    let buildDirectory: URL
+    package let compiler: String
+    package let buildDirectory: URL
     let objects: [String]
-    let flags: [String]
+    package let flags: [String]
 
-    static func locate() throws -> Toolchain {
+    package static func locate() throws -> Toolchain {
         let environment = ProcessInfo.processInfo.environment
         let buildDirectory = environment["DESCENT_BUILD_DIR"].map { URL(fileURLWithPath: $0) }
             ?? URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
@@ -48,7 +48,7 @@ struct Toolchain: Sendable {
     }
 
     /// Everything a compiled program depends on besides its source, for the cache key.
-    var fingerprint: String {
+    package var fingerprint: String {
         let stamps = objects.map { path -> String in
             let attributes = try? FileManager.default.attributesOfItem(atPath: path)
             let date = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0

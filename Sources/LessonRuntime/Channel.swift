@@ -5,13 +5,13 @@ import Foundation
 /// Outside `descent` (no `DESCENT_CHANNEL`, no `DESCENT_FIGURES`), messages and figures are
 /// dropped, so a generated program still runs by hand and leaves no files behind.
 enum Channel {
-    static let nonce = ProcessInfo.processInfo.environment["DESCENT_CHANNEL"]
-    static let figureDirectory = ProcessInfo.processInfo.environment["DESCENT_FIGURES"]
+    static let nonce = ProcessInfo.processInfo.environment[ProgramContract.channelVariable]
+    static let figureDirectory = ProcessInfo.processInfo.environment[ProgramContract.figuresVariable]
 
     /// Sends a message after everything printed before it.
     static func send(_ message: ControlMessage) {
-        if case .failure(let line, let text) = message, GradingChannel.isOpen {
-            return GradingChannel.fail(line: line, message: text)
+        if case .failure(let line, let text) = message, GradingChecker.isOpen {
+            return GradingChecker.fail(line: line, message: text)
         }
         guard let nonce else { return }
         fflush(nil)

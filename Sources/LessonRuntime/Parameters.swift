@@ -37,7 +37,7 @@ extension Array: ParameterType where Element == Double {
 /// reported over the channel).
 public func _parameter<Value: ParameterType>(_ name: String) -> Value {
     ParameterReads.note(name)
-    let text = ParameterReads.environment["DESCENT_PARAM_\(name)"]
+    let text = ParameterReads.environment[ProgramContract.parameterPrefix + name]
     guard let text, let value = Value(parameterText: text) else {
         FileHandle.standardError.write(Data("error: hyperparameter '\(name)' is missing or not a \(Value.self): \(text ?? "unset")\n".utf8))
         exit(70)

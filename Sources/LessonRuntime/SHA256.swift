@@ -1,7 +1,7 @@
-/// SHA-256 (FIPS 180-4) and HMAC-SHA-256 (RFC 2104), small and dependency-free: the
-/// grading channel authenticates each check result with them.
+/// SHA-256 (FIPS 180-4), small and dependency-free: cached programs and runs are named by
+/// it, so that no crafted source can pass for another.
 ///
-/// Tested against the FIPS and RFC 4231 vectors and against `openssl`.
+/// Tested against the FIPS vectors.
 package enum SHA256 {
     /// The 32-byte digest of `message`.
     package static func hash(_ message: some Collection<UInt8>) -> [UInt8] {
@@ -35,14 +35,6 @@ package enum SHA256 {
             for (i, value) in [a, b, c, d, e, f, g, h].enumerated() { state[i] = state[i] &+ value }
         }
         return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * $0)) } }
-    }
-
-    /// HMAC-SHA-256 of `message` under `key`: H((K ⊕ opad) ‖ H((K ⊕ ipad) ‖ message)).
-    package static func hmac(key: [UInt8], message: some Collection<UInt8>) -> [UInt8] {
-        var block = key.count > 64 ? hash(key) : key
-        block += [UInt8](repeating: 0, count: 64 - block.count)
-        let inner = hash(block.map { $0 ^ 0x36 } + Array(message))
-        return hash(block.map { $0 ^ 0x5c } + inner)
     }
 
     /// Lower-case hex digits of `bytes`.

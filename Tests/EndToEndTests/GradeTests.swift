@@ -67,10 +67,18 @@ import Testing
               mean: 0 of 1 hidden check passed
 
             eve (2/4):
-              double: 01-tiny.md:30: check failed: expected 6.0 ± 1e-09, got 0.0
+              double: 01-tiny.md:30: check failed: your code broke the grading protocol
               double: 0 of 1 hidden check passed
               mean: 1 of 1 hidden check passed
             """ + "\n")
+    }
+
+    /// A submission that is not there is reported and graded as empty; the class is graded.
+    @Test func aMissingSubmissionDoesNotStopTheClass() throws {
+        let result = try Self.grade("csv", [Self.students[0], "/nonexistent/descent/zed"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("warning: zed: /nonexistent/descent/zed: no such file or folder"))
+        #expect(result.stdout == "student,double,mean,total,max\r\nada,2,2,4,4\r\nzed,0,0,0,4\r\n")
     }
 
     @Test func csv() throws {

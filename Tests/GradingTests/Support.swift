@@ -20,7 +20,7 @@ enum Fixtures {
     /// Every submission folder of a class, by student name.
     static func submissions(_ group: String) throws -> [Submission] {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(group).path).sorted()
-        return try names.map { try Submission.load(folder.appendingPathComponent("\(group)/\($0)").path) }
+        return names.map { Submission.load(folder.appendingPathComponent("\(group)/\($0)").path) }
     }
 
     /// Grades a class in the sandbox, with the limits tests use.

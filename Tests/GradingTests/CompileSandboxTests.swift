@@ -1,0 +1,34 @@
+import Foundation
+@testable import Grading
+import LessonRunner
+import Testing
+
+/// The compiler runs in the sandbox too, in a control group: a compile that runs past its
+/// limit is stopped with everything it started.
+@Suite(.serialized) struct CompileSandboxTests {
+    /// An exercise whose body keeps the type checker busy for many seconds.
+    static let bomb: String = {
+        let expression = "[1, 2.0, 3, 4.0, 5, 6.0, 7, 8.0].map { $0 * 2 + 1 - 3 * $0 / 4 + 5 - $0 * 6 + 7 / $0 + 8 * $0 - 9 + $0 }"
+        let body = (0..<20).map { "    let a\($0) = \(expression)" }.joined(separator: "\n")
+        return "func double(_ x: Double) -> Double {\n\(body)\n    return 2 * x\n}"
+    }()
+
+    @Test func aCompileBombIsStoppedWholly() throws {
+        var sandbox = try Sandbox.locate()
+        sandbox.memory = 1 << 30
+        var executor = try GradingExecutor(sandbox: sandbox)
+        // The checker (the instructor's code) compiled and cached with the usual limit first.
+        let honest = try Fixtures.submissions("honest").filter { $0.student == "ada" }
+        #expect(Grader(lessons: try Fixtures.course, executor: executor).grade(honest).first?.points == 4)
+        executor.compileTimeLimit = 5
+        let grader = Grader(lessons: try Fixtures.course, executor: executor)
+        let text = "```swift exercise id=double\n\(Self.bomb)\n```\n"
+        let started = Date()
+        let grade = try #require(grader.grade([Submission(student: "bomber", path: "", files: [("01-tiny.md", text)])]).first)
+        #expect(Date().timeIntervalSince(started) < 60)
+        #expect(grade.pointsByExercise["double"] == 0)
+        #expect(grade.feedbackText.contains("the compiler took longer than 5 s"), "\(grade.feedbackText)")
+        // Every control group made is gone, which it can only be when no process is left in it.
+        #expect(sandbox.controlGroups.live == 0)
+    }
+}
