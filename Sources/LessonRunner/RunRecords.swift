@@ -32,8 +32,13 @@ struct RunRecords {
         try? data.write(to: file(for: values), options: .atomic)
     }
 
+    /// A run is kept per hyperparameter values and per BLAS settings: the `OPENBLAS_*`
+    /// variables that lesson programs inherit choose the kernel (and threads) of large
+    /// products, which sum in the kernel's order.
     private func file(for values: [String: String]) -> URL {
-        let key = values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
-        return folder.appendingPathComponent("run-\(SHA256.key(key)).json")
+        let blas = ProcessInfo.processInfo.environment.filter { $0.key.hasPrefix("OPENBLAS_") }
+        let lines = values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            + blas.sorted { $0.key < $1.key }.map { "$\($0.key)=\($0.value)" }
+        return folder.appendingPathComponent("run-\(SHA256.key(lines.joined(separator: "\n"))).json")
     }
 }

@@ -26,9 +26,14 @@ enum DescentBinary {
 
     /// A fresh copy of a fixture folder, for tests that change files.
     static func copyOfFixture(_ name: String) throws -> URL {
-        let copy = copies.appendingPathComponent("\(name)-\(UUID().uuidString)")
+        try copy(of: fixture(name))
+    }
+
+    /// A fresh copy of any folder, under the same name with a unique tail.
+    static func copy(of folder: URL) throws -> URL {
+        let copy = copies.appendingPathComponent("\(folder.lastPathComponent)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: copies, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: fixture(name), to: copy)
+        try FileManager.default.copyItem(at: folder, to: copy)
         return copy
     }
 
@@ -43,11 +48,12 @@ enum DescentBinary {
         return packageRoot.appendingPathComponent(".build/debug/descent")
     }
 
-    /// Runs `descent arguments…` in `directory` and waits for it.
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+    /// Runs `descent arguments…` in `directory`, with `environment` added to ours, and waits.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.currentDirectoryURL = directory ?? packageRoot
         // Files, not pipes: the child can never block on a full pipe.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("descent-run-\(UUID().uuidString)")
