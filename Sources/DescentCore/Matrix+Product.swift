@@ -69,64 +69,109 @@ extension Matrix {
       c = Matrix(rows: m, columns: n, elements: Array(unsafeUninitializedCapacity: m * n) { _, count in count = m * n })
     }
     guard m > 0, n > 0 else { return }
-    if (kernel ?? .forProduct(m: m, k: k, n: n)) == .blas && k > 0 {
+    guard k > 0 else {
+      // Every sum is empty.
+      c.elements.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+      return
+    }
+    if (kernel ?? .forProduct(m: m, k: k, n: n)) == .blas {
       BLAS.multiply(a, transposingA, b, transposingB, into: &c, m: m, k: k, n: n)
       return
     }
-    // The loops read op(B) row by row; a transposed B is copied into that layout first.
-    let rowsOfB = transposingB ? b.T : b
     a.elements.withUnsafeBufferPointer { a in
-      rowsOfB.elements.withUnsafeBufferPointer { b in
+      b.elements.withUnsafeBufferPointer { b in
         c.elements.withUnsafeMutableBufferPointer { c in
-          loops(a.baseAddress!, transposingA, b.baseAddress!, c.baseAddress!, m: m, k: k, n: n)
+          guard transposingB else {
+            return loops(a.baseAddress!, transposingA, b.baseAddress!, c.baseAddress!, m: m, k: k, n: n)
+          }
+          // The loops read op(B) row by row: a transposed B is copied into that layout first,
+          // on the stack when it is small.
+          withUnsafeTemporaryAllocation(of: Double.self, capacity: k * n) { rows in
+            for p in 0..<k {
+              for j in 0..<n { rows[p * n + j] = b[j * k + p] }
+            }
+            loops(a.baseAddress!, transposingA, UnsafePointer(rows.baseAddress!), c.baseAddress!, m: m, k: k, n: n)
+          }
         }
       }
     }
   }
 
   /// Cᵢⱼ = Σₚ op(A)ᵢₚ Bₚⱼ with B k×n row by row, each sum taken in the order p = 0, 1, …
-  /// Row i of C is computed in blocks of 8, 4, 2 and 1 columns, each block's sums held in
-  /// one SIMD register while p runs: the lanes are independent sums, so the blocks change
-  /// only the speed, never the order of any sum.
+  ///
+  /// C is computed in tiles of up to 4 rows by 8, 4, 2 or 1 columns, the tile's sums held in
+  /// registers (one SIMD lane each) while p runs, so that many independent sums advance at
+  /// once. Tiles change only the speed, never the order in which any one sum is taken.
   private static func loops(
     _ a: UnsafePointer<Double>, _ transposingA: Bool, _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>,
     m: Int, k: Int, n: Int
   ) {
     // op(A)ᵢₚ lives at a[i·rowStride + p·columnStride].
     let (rowStride, columnStride) = transposingA ? (1, m) : (k, 1)
-    for i in 0..<m {
-      let row = a + i * rowStride, out = c + i * n
-      var j = 0
-      while j + 8 <= n {
-        sums(of: SIMD8<Double>.self, row: row, columnStride: columnStride, b + j, into: out + j, k: k, n: n)
-        j += 8
+    var j = 0
+    func columns<V: Lanes>(_: V.Type) {
+      var i = 0
+      while i + 4 <= m {
+        tile(V.self, rows: 4, a + i * rowStride, rowStride, columnStride, b + j, c + i * n + j, k: k, n: n)
+        i += 4
       }
-      if j + 4 <= n {
-        sums(of: SIMD4<Double>.self, row: row, columnStride: columnStride, b + j, into: out + j, k: k, n: n)
-        j += 4
-      }
-      if j + 2 <= n {
-        sums(of: SIMD2<Double>.self, row: row, columnStride: columnStride, b + j, into: out + j, k: k, n: n)
-        j += 2
-      }
-      if j < n {
-        var sum = 0.0
-        for p in 0..<k { sum += row[p * columnStride] * b[p * n + j] }
-        out[j] = sum
-      }
+      if i < m { tile(V.self, rows: m - i, a + i * rowStride, rowStride, columnStride, b + j, c + i * n + j, k: k, n: n) }
+      j += V.count
     }
+    while j + 8 <= n { columns(SIMD8<Double>.self) }
+    if j + 4 <= n { columns(SIMD4<Double>.self) }
+    if j + 2 <= n { columns(SIMD2<Double>.self) }
+    if j < n { columns(Double.self) }
   }
 
-  /// out[0..<V.scalarCount] = Σₚ rowₚ · b[p·n ..< p·n + V.scalarCount], summed over p in order.
+  /// The tile of `rows` (1 to 4) rows by V.count columns whose top left element is c[0]:
+  /// c[r·n + l] = Σₚ a[r·rowStride + p·columnStride] · b[p·n + l], summed over p in order.
   @inline(__always)
-  private static func sums<V: SIMD>(
-    of _: V.Type, row: UnsafePointer<Double>, columnStride: Int, _ b: UnsafePointer<Double>,
-    into out: UnsafeMutablePointer<Double>, k: Int, n: Int
-  ) where V.Scalar == Double {
-    var sum = V()
+  private static func tile<V: Lanes>(
+    _: V.Type, rows: Int, _ a: UnsafePointer<Double>, _ rowStride: Int, _ columnStride: Int,
+    _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>, k: Int, n: Int
+  ) {
+    var s0 = V(repeating: 0), s1 = s0, s2 = s0, s3 = s0
     for p in 0..<k {
-      sum += V(repeating: row[p * columnStride]) * UnsafeRawPointer(b + p * n).loadUnaligned(as: V.self)
+      let row = V(loadingFrom: b + p * n), a = a + p * columnStride
+      s0 = s0 + V(repeating: a[0]) * row
+      if rows > 1 { s1 = s1 + V(repeating: a[rowStride]) * row }
+      if rows > 2 { s2 = s2 + V(repeating: a[2 * rowStride]) * row }
+      if rows > 3 { s3 = s3 + V(repeating: a[3 * rowStride]) * row }
     }
-    UnsafeMutableRawPointer(out).storeBytes(of: sum, as: V.self)
+    s0.store(to: c)
+    if rows > 1 { s1.store(to: c + n) }
+    if rows > 2 { s2.store(to: c + 2 * n) }
+    if rows > 3 { s3.store(to: c + 3 * n) }
   }
+}
+
+/// A number or a SIMD vector of Doubles: what one register of the loops holds. Its `*` and
+/// `+` round each lane like Double's own (never fused).
+protocol Lanes {
+  /// How many Doubles it holds.
+  static var count: Int { get }
+  init(repeating value: Double)
+  /// The `count` Doubles at `address`.
+  init(loadingFrom address: UnsafePointer<Double>)
+  func store(to address: UnsafeMutablePointer<Double>)
+  static func * (lhs: Self, rhs: Self) -> Self
+  static func + (lhs: Self, rhs: Self) -> Self
+}
+
+extension Double: Lanes {
+  static var count: Int { 1 }
+  init(repeating value: Double) { self = value }
+  init(loadingFrom address: UnsafePointer<Double>) { self = address.pointee }
+  func store(to address: UnsafeMutablePointer<Double>) { address.pointee = self }
+}
+
+extension SIMD2<Double>: Lanes {}
+extension SIMD4<Double>: Lanes {}
+extension SIMD8<Double>: Lanes {}
+
+extension Lanes where Self: SIMD, Self.Scalar == Double {
+  static var count: Int { scalarCount }
+  init(loadingFrom address: UnsafePointer<Double>) { self = UnsafeRawPointer(address).loadUnaligned(as: Self.self) }
+  func store(to address: UnsafeMutablePointer<Double>) { UnsafeMutableRawPointer(address).storeBytes(of: self, as: Self.self) }
 }
