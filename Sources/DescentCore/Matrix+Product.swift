@@ -1,5 +1,3 @@
-internal import COpenBLAS
-
 // MARK: - Matrix product
 
 public extension Matrix {
@@ -38,11 +36,12 @@ extension Matrix {
     case loops
 
     /// The most multiply-adds (m·k·n) a product may have and still be computed by the loops:
-    /// 64³. Measured on an AMD EPYC (Zen 5) against OpenBLAS 0.3.21's Haswell kernel on one
-    /// thread, the loops are faster up to about 500 multiply-adds (the BLAS call costs about
-    /// 0.1 µs), as fast at the 2-10-10-1 network's 21×10·10×10 (0.26 µs against 0.23 µs) and
-    /// 2.6 times slower at 64³ (27 µs against 10 µs). Up to 64³ OpenBLAS also runs on one
-    /// thread; past it, it splits the work over the cores, which the loops do not.
+    /// 64³, so that every product of a course-sized network has the same bits on every CPU.
+    /// Measured on an AMD EPYC (Zen 5) against OpenBLAS 0.3.21's Haswell kernel, the loops
+    /// are faster up to about 500 multiply-adds (a BLAS call costs about 0.1 µs), a little
+    /// slower at the 2-10-10-1 network's 21×10·10×10 (0.27 µs against 0.21 µs) and 2.8 times
+    /// slower at 64³ (26 µs against 9.5 µs). Up to 64³ OpenBLAS runs on one thread too; past
+    /// it, it splits the work over the cores.
     static let largestFixedOrderProduct = 64 * 64 * 64
 
     /// The kernel for a product of m·k·n multiply-adds. It depends on the shape alone, never
