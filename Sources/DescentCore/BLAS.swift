@@ -66,17 +66,20 @@ public enum BLAS {
   /// x86-64: AVX-512 (F, DQ, BW, VL) → "SkylakeX"; AVX2 with FMA → "Haswell"; AVX →
   /// "Sandybridge". arm64: the dot-product instructions (Armv8.2 and later) → "NeoverseN1".
   /// `cpuFeatures` are the words of the "flags" (x86-64) or "Features" (arm64) line of
-  /// /proc/cpuinfo, which name only what the kernel lets programs use.
-  static func betterKernel(userSetting: String?, libraryChoice: String, cpuFeatures: Set<String>) -> String? {
+  /// /proc/cpuinfo, which name only what the kernel lets programs use; read only when needed.
+  static func betterKernel(
+    userSetting: String?, libraryChoice: String, cpuFeatures readFeatures: @autoclosure () -> Set<String>
+  ) -> String? {
     guard userSetting == nil else { return nil }
     switch libraryChoice.lowercased() {
     case "prescott":
+      let cpuFeatures = readFeatures()
       if cpuFeatures.isSuperset(of: ["avx512f", "avx512dq", "avx512bw", "avx512vl"]) { return "SkylakeX" }
       if cpuFeatures.isSuperset(of: ["avx2", "fma"]) { return "Haswell" }
       if cpuFeatures.contains("avx") { return "Sandybridge" }
       return nil
     case "armv8":
-      return cpuFeatures.contains("asimddp") ? "NeoverseN1" : nil
+      return readFeatures().contains("asimddp") ? "NeoverseN1" : nil
     default:
       return nil
     }
