@@ -20,8 +20,11 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
 
-        // What lesson programs import.
-        .target(name: "DescentCore", dependencies: ["COpenBLAS"]),
+        // What lesson programs import. DescentCore is optimised in debug builds too, where its
+        // SIMD loops would otherwise run some fifteen times slower (its tests train networks);
+        // its checks keep their messages, as in the build lessons link (LessonLibraries).
+        .target(name: "DescentCore", dependencies: ["COpenBLAS"],
+                swiftSettings: [.unsafeFlags(["-O", "-assert-config", "Debug"], .when(configuration: .debug))]),
         .target(name: "Plotting"),
         .target(name: "LessonRuntime", dependencies: ["Plotting"]),
 

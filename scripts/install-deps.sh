@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   pkg-config
   libcmark-dev      # Markdown parsing (cmark, through the CCmark system-library target)
-  libopenblas-dev   # the matrix product (cblas_dgemm)
+  libopenblas-dev   # matrix products over 64³ multiply-adds (cblas_dgemm); see README, Speed
   katex             # math rendered at build time (node, with Debian's KaTeX module)
   python3-pygments  # Swift highlighted at build time
   bubblewrap        # descent grade: the sandbox student code runs in

@@ -66,6 +66,21 @@ public extension Workload {
 
 // MARK: - Measuring
 
+/// The BLAS that large products run on in this process, as `descent bench` reports it.
+public struct BLASInUse: Sendable {
+  /// The library and its version, e.g. "OpenBLAS 0.3.21".
+  public let library: String
+  /// The kernel (OpenBLAS's core name), e.g. "Haswell".
+  public let kernel: String
+  /// How many threads a large product is split over.
+  public let threads: Int
+
+  /// The BLAS as it is now, its kernel already chosen.
+  public static var current: BLASInUse {
+    BLASInUse(library: BLAS.library, kernel: BLAS.kernel, threads: BLAS.threads)
+  }
+}
+
 /// The best time of several runs of one workload.
 public struct Measurement: Sendable {
   /// The workload's name.

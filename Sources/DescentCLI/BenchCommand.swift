@@ -5,6 +5,7 @@ import Foundation
 /// `descent bench`: times the core library's workloads, best of several runs, beside the
 /// same workloads written in NumPy (bench/numpy_peer.py) when python3 with NumPy is present.
 /// Each of our runs is followed by one of NumPy's, so both see the same machine load.
+/// Every workload's line (or JSON object) also names the BLAS, its kernel and its threads.
 public struct BenchCommand: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "bench",
@@ -38,8 +39,10 @@ public struct BenchCommand: ParsableCommand {
   public func run() throws {
     let selected = workloads.isEmpty ? Workload.all : workloads.compactMap(Workload.named)
     let peer = noPeer ? nil : NumPyPeer(script: peerScript)
+    let blas = BLASInUse.current
     if !json {
       if !noPeer && peer == nil { print("(NumPy peer unavailable: needs python3 with numpy and \(peerScript))") }
+      print("BLAS: \(blas.library), kernel \(blas.kernel), \(blas.threads) thread\(blas.threads == 1 ? "" : "s")")
       print("workload".padding(toLength: 14, withPad: " ", startingAt: 0) + "    descent      numpy   speed-up")
     }
     for workload in selected {
@@ -55,6 +58,7 @@ public struct BenchCommand: ParsableCommand {
       if json {
         var line = "{\"workload\": \"\(m.workload)\", \"seconds\": \(m.seconds)"
         if let numpy { line += ", \"numpy_seconds\": \(numpy), \"speedup\": \(numpy / m.seconds)" }
+        line += ", \"blas\": \"\(blas.library)\", \"kernel\": \"\(blas.kernel)\", \"threads\": \(blas.threads)"
         print(line + "}")
       } else {
         let columns = [

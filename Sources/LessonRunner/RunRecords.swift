@@ -35,8 +35,13 @@ struct RunRecords {
         try? data.write(to: file(for: values), options: .atomic)
     }
 
+    /// A run is kept per hyperparameter values and per the settings, inherited by lesson
+    /// programs, that choose the code their libraries run: `OPENBLAS_*` (the kernel and
+    /// threads of large products) and `GLIBC_TUNABLES` (which CPU features exp and log use).
     private func file(for values: [String: String]) -> URL {
-        let key = values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
-        return folder.appendingPathComponent("run-\(SHA256.key(key)).json")
+        let settings = ProcessInfo.processInfo.environment.filter { $0.key.hasPrefix("OPENBLAS_") || $0.key == "GLIBC_TUNABLES" }
+        let lines = values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            + settings.sorted { $0.key < $1.key }.map { "$\($0.key)=\($0.value)" }
+        return folder.appendingPathComponent("run-\(SHA256.key(lines.joined(separator: "\n"))).json")
     }
 }

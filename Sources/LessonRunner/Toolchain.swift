@@ -1,15 +1,14 @@
 import Foundation
 
-/// Where the compiler and the core library that SwiftPM built are, and how to compile a
+/// Where the compiler and the libraries lesson programs link are, and how to compile a
 /// lesson program against them.
 ///
-/// The library's modules and object files come from the build folder that holds the running
-/// `descent` (`.build/debug` under `swift run`), so a fresh clone needs no step but
-/// `swift run descent …`; `DESCENT_BUILD_DIR` names another. The compiler is `SWIFT_EXEC`
-/// when set, as SwiftPM does, else `swiftc` on the `PATH`.
+/// The libraries are compiled by descent itself (`LessonLibraries`), optimised, from the
+/// sources of the package that built this `descent`, and kept under the build folder that
+/// holds it (`.build/debug` under `swift run`), so a fresh clone needs no step but
+/// `swift run descent …`; `DESCENT_BUILD_DIR` names another folder for these caches. The
+/// compiler is `SWIFT_EXEC` when set, as SwiftPM does, else `swiftc` on the `PATH`.
 package struct Toolchain: Sendable {
-    /// Modules whose objects are linked into every lesson program.
-    static let libraries = ["DescentCore", "Plotting", "LessonRuntime"]
     /// The module a lesson program is compiled as (it prefixes the names of its types).
     static let moduleName = "LessonProgram"
 
@@ -25,49 +24,27 @@ package struct Toolchain: Sendable {
         let compiler = try environment["SWIFT_EXEC"] ?? executable(named: "swiftc")
         // This file is Sources/LessonRunner/Toolchain.swift of the package that built us.
         let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let modules = buildDirectory.appendingPathComponent("Modules")
-        var objects: [String] = []
-        for library in libraries {
-            let found = currentObjects(of: library, in: buildDirectory)
-            guard !found.isEmpty, FileManager.default.fileExists(atPath: modules.appendingPathComponent("\(library).swiftmodule").path) else {
-                throw RunnerError("the \(library) library is not built in \(buildDirectory.path); run `swift build` first")
-            }
-            objects += found
-        }
         let blas = try pkgConfig(["--cflags", "--libs", "openblas"])
-        let flags = ["-I", modules.path, "-I", packageRoot.appendingPathComponent("Sources/COpenBLAS").path]
-            + blas.flatMap { $0.hasPrefix("-I") ? ["-Xcc", $0] : [$0] }
-            + ["-lm"]
-        return Toolchain(compiler: compiler, buildDirectory: buildDirectory, objects: objects, flags: flags)
+        let headers = ["-I", packageRoot.appendingPathComponent("Sources/COpenBLAS").path]
+            + blas.filter { $0.hasPrefix("-I") }.flatMap { ["-Xcc", $0] }
+        let libraries = try LessonLibraries.locate(
+            compiler: compiler, packageRoot: packageRoot, flags: headers,
+            cache: buildDirectory.appendingPathComponent("lesson-libraries"))
+        let flags = ["-I", libraries.folder.path] + headers + blas.filter { !$0.hasPrefix("-I") } + ["-lm"]
+        return Toolchain(compiler: compiler, buildDirectory: buildDirectory, objects: libraries.objects, flags: flags)
     }
 
-    /// The arguments that compile `source` into `output`.
+    /// The arguments that compile `source` into `output`: without optimisation (see the
+    /// README's "Speed" for the measurements behind it) and with debug information.
     func arguments(source: String, output: String) -> [String] {
         ["-Onone", "-g", "-suppress-warnings", "-diagnostic-style", "llvm", "-module-name", Self.moduleName,
          source, "-o", output] + objects + flags
     }
 
-    /// Everything a compiled program depends on besides its source, for the cache key.
+    /// Everything a compiled program depends on besides its source, for the cache key: the
+    /// compiler and the flags, which name the libraries' folder and so their sources' hash.
     package var fingerprint: String {
-        let stamps = objects.map { path -> String in
-            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-            let date = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-            return "\(path) \(attributes?[.size] ?? 0) \(date)"
-        }
-        return ([compiler] + flags + stamps).joined(separator: "\n")
-    }
-
-    /// The object files of a library's current sources, from the output file map SwiftPM
-    /// gave the compiler; objects of deleted or renamed sources stay in the folder and
-    /// must not be linked.
-    private static func currentObjects(of library: String, in buildDirectory: URL) -> [String] {
-        let map = buildDirectory.appendingPathComponent("\(library).build/output-file-map.json")
-        guard let data = try? Data(contentsOf: map),
-              let entries = try? JSONDecoder().decode([String: [String: String]].self, from: data)
-        else { return [] }
-        return entries.values.compactMap { $0["object"] }
-            .filter { FileManager.default.fileExists(atPath: $0) }
-            .sorted()
+        ([LessonLibraries.stamp(of: compiler)] + flags).joined(separator: "\n")
     }
 
     private static func executable(named name: String) throws -> String {

@@ -26,9 +26,14 @@ enum DescentBinary {
 
     /// A fresh copy of a fixture folder, for tests that change files.
     static func copyOfFixture(_ name: String) throws -> URL {
-        let copy = copies.appendingPathComponent("\(name)-\(UUID().uuidString)")
+        try copy(of: fixture(name))
+    }
+
+    /// A fresh copy of any folder, under the same name with a unique tail.
+    static func copy(of folder: URL) throws -> URL {
+        let copy = copies.appendingPathComponent("\(folder.lastPathComponent)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: copies, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: fixture(name), to: copy)
+        try FileManager.default.copyItem(at: folder, to: copy)
         return copy
     }
 
@@ -70,8 +75,8 @@ enum DescentBinary {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = directory ?? packageRoot
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.currentDirectoryURL = directory ?? packageRoot
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("descent-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let out = folder.appendingPathComponent("stdout"), err = folder.appendingPathComponent("stderr")
