@@ -135,6 +135,22 @@ import Testing
     #expect(again.stdout.hasSuffix("2 passed, 0 failed\n"), "\(again.stdout)")
 }
 
+/// `--bless` on a lesson written with Windows line endings keeps them, on every line: the
+/// rewritten ones end as the lines around them do.
+@Test func blessKeepsTheLessonsLineEndings() throws {
+    let folder = try DescentBinary.copyOfFixture("bless")
+    let lesson = folder.appendingPathComponent("01-mixed.md")
+    let lines = try String(contentsOf: lesson, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+    try Data(lines.joined(separator: "\r\n").utf8).write(to: lesson)
+    let blessed = try DescentBinary.run(["test", "--lessons", folder.path, "--bless"])
+    #expect(blessed.status == 0, "\(blessed.stdout)\(blessed.stderr)")
+    let after = String(decoding: try Data(contentsOf: lesson), as: UTF8.self)
+    let expected = lines.joined(separator: "\r\n").replacingOccurrences(of: "steps: 4\r\nloss 0.2500\r\nfinished\r\n",
+                                                                         with: "steps: 3\r\nloss 0.2500\r\na new line\r\ndone\r\n")
+    #expect(Array(after.utf8) == Array(expected.utf8))
+    #expect(Array(after.utf8) != Array(lines.joined(separator: "\r\n").utf8))
+}
+
 /// Expected outputs are written for the lessons' own parameters: `--bless` with `--set` is refused.
 @Test func blessIsRefusedWithOverriddenParameters() throws {
     let result = try DescentBinary.run(["test", "--lessons", "broken", "good", "--bless", "--set", "rate=0.5"], in: DescentBinary.fixture(""))
