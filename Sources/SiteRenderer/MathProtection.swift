@@ -138,8 +138,18 @@ private struct FlatContent {
 
     /// The 0-based line and 1-based byte column of `index` in the source.
     func position(of index: Int) -> (line: Int, column: Int) {
-        let line = block.lines[lineOffsets.lastIndex { $0 <= index }!]
+        let line = block.lines[lineNumber(of: index)]
         return (line.line, origins[index] - line.lineStart + 1)
+    }
+
+    /// The index in `block.lines` of the line that holds `text[index]` (a binary search).
+    func lineNumber(of index: Int) -> Int {
+        var (low, high) = (0, lineOffsets.count - 1)
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineOffsets[middle] <= index { low = middle } else { high = middle - 1 }
+        }
+        return low
     }
 
     func sourceRange(of range: Range<Int>) -> Range<Int> {
@@ -150,7 +160,7 @@ private struct FlatContent {
     /// that line's container markers and a filler.
     func replacement(for range: Range<Int>, token: String, source: [UInt8]) -> [UInt8] {
         var bytes = Array(token.utf8)
-        for (offset, line) in zip(lineOffsets, block.lines) where range.contains(offset - 1) {
+        for line in block.lines[(lineNumber(of: range.lowerBound) + 1)..<(lineNumber(of: range.upperBound - 1) + 1)] {
             bytes += [UInt8(ascii: "\n")] + source[line.lineStart..<line.contentStart] + Array(String(MathProtection.filler).utf8)
         }
         return bytes
@@ -163,8 +173,12 @@ private struct FlatContent {
         var bytes: [UInt8] = []
         var positions = [Int?](repeating: nil, count: text.count + 1)
         var index = 0
+        // The formulas are in order: `next` is the first one not passed yet.
+        var next = formulas.startIndex
         while index < text.count {
-            if let formula = formulas.first(where: { $0.range.lowerBound == index }) {
+            if next < formulas.endIndex, formulas[next].range.lowerBound == index {
+                let formula = formulas[next]
+                next += 1
                 positions[index] = bytes.count
                 bytes += tokens[index]!.utf8
                 for _ in text[formula.range].filter({ $0 == UInt8(ascii: "\n") }) {
@@ -194,10 +208,11 @@ private struct FlatContent {
         // Escaping one `(` can let an earlier destination run further, so look again until none opens.
         while true {
             let (protected, positions) = protected(scan.formulas, tokens: tokens, escapes: escapes)
+            var missing = Set<String>()
             let opening = scan.unopened.filter { index in
                 guard !escapes.contains(index), let position = positions[index] else { return false }
                 let end = text[index] == UInt8(ascii: "<")
-                    ? InlineSyntax.autolinkEnd(protected, at: position) ?? InlineSyntax.rawHTMLEnd(protected, at: position)
+                    ? InlineSyntax.autolinkEnd(protected, at: position) ?? InlineSyntax.rawHTMLEnd(protected, at: position, missing: &missing)
                     : InlineSyntax.inlineLinkTailEnd(protected, at: position)
                 return end != nil
             }

@@ -25,6 +25,15 @@ func prose(_ markdown: String) throws -> String {
         #expect(markdown == text.replacingOccurrences(of: "$y$", with: MathProtection.token(0)))
     }
 
+    /// Braced groups are passed over whole, and an unclosed `<?`, `<!X` or `<![CDATA[`
+    /// hides nothing after it (each is looked for once, so long prose stays linear).
+    @Test func bracesAndUnclosedHTMLLeaveLaterFormulasAlone() {
+        #expect(MathProtection.protect("${ a and $x$, then $y {z $w} v$ u").formulas.map(\.tex) == ["x", "y {z $w} v"])
+        #expect(MathProtection.protect("$a} $b$ and $c{{d}$ e $f$").formulas.map(\.tex) == ["b", "f"])
+        #expect(MathProtection.protect("a <? b $x$, <![CDATA[ $z$, <?again $w$ and <!D $y$").formulas.map(\.tex) == ["x", "z", "w", "y"])
+        #expect(MathProtection.protect("a <? b $x$ ?> and <? $y$").formulas.map(\.tex) == ["y"])
+    }
+
     @Test func inlineMathOpensBeforeANonSpaceAndClosesAfterOne() {
         #expect(MathProtection.protect("a $ x$ b").formulas.isEmpty)
         #expect(MathProtection.protect("at $x = $ `c`, $y$").formulas.map(\.tex) == ["y"])
