@@ -135,6 +135,28 @@ import Testing
     #expect(again.stdout.hasSuffix("2 passed, 0 failed\n"), "\(again.stdout)")
 }
 
+/// A number whose exponent is the most negative `Int`, printed or expected, fails the
+/// block with a diff; descent does not crash.
+@Test func aHugeExponentIsComparedAsText() throws {
+    let folder = try DescentBinary.copyOfFixture("bless")
+    try Data("""
+        ---
+        title: Huge exponents
+        ---
+        ```swift spec
+        print("tiny: 1e-9223372036854775808")
+        ```
+
+        ```output
+        tiny: 1e-9223372036854775807
+        ```
+
+        """.utf8).write(to: folder.appendingPathComponent("01-mixed.md"))
+    let result = try DescentBinary.run(["test", "--lessons", folder.path])
+    #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+    #expect(result.stdout.hasSuffix("0 passed, 1 failed\n"), "\(result.stdout)\(result.stderr)")
+}
+
 /// `--bless` on a lesson written with Windows line endings keeps them, on every line: the
 /// rewritten ones end as the lines around them do.
 @Test func blessKeepsTheLessonsLineEndings() throws {
