@@ -53,6 +53,12 @@ struct GradeCommand: ParsableCommand {
     }
 
     func run() throws {
+        let lessonFiles = ((try? FileManager.default.contentsOfDirectory(atPath: lessons)) ?? []).filter { $0.hasSuffix(".md") }
+        let read = lessonFiles.map { ("the lesson \($0)", (lessons as NSString).appendingPathComponent($0)) }
+            + submissions.map { ("the submission \($0)", $0) }
+        if let output, let reason = OutputFolder.refusal(ofFile: URL(fileURLWithPath: output), protecting: read) {
+            throw GradingError("descent will not write the grades to '\(output)': \(reason)")
+        }
         let parsed = try Self.readLessons(in: lessons)
         let loaded = try submissions.map { try Submission.load($0) }
         var sandbox: Sandbox?

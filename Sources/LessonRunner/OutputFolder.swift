@@ -136,6 +136,21 @@ package final class OutputFolder: Sendable {
             + "empty it or choose another folder (--force replaces it all the same)"
     }
 
+    /// Why a command may not write the file `file` (like the grades of `grade -o`), or nil
+    /// when it may: it is a folder, or it is, or is inside, one of the `protected` paths
+    /// the command reads, each given with what to call it ("the lessons folder").
+    package static func refusal(ofFile file: URL, protecting protected: [(name: String, path: String)]) -> String? {
+        let real = real(file)
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: real, isDirectory: &isFolder), isFolder.boolValue { return "it is a folder" }
+        for (name, path) in protected {
+            let guarded = Self.real(URL(fileURLWithPath: path))
+            if guarded == real { return "it is \(name)" }
+            if real.hasPrefix(guarded + "/") { return "it is in \(name) (\(guarded))" }
+        }
+        return nil
+    }
+
     /// A folder's reason for refusing to be replaced.
     package struct Refusal: Error, CustomStringConvertible {
         package var description: String
