@@ -55,7 +55,11 @@ package final class OutputFolder: Sendable {
             throw Refusal("descent will not replace \(named(path, url)): \(reason)")
         }
         let parent = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw Refusal("cannot make \(parent.path), to hold \(named(path, url)): \(error.localizedDescription)")
+        }
         let lock = open(parent.path, O_RDONLY | O_CLOEXEC)
         guard lock >= 0 else { throw Refusal("cannot open \(parent.path) to lock it: \(String(cString: strerror(errno)))") }
         // From here on the claim owns the descriptor and closes it, however it ends.

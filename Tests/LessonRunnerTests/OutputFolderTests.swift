@@ -97,6 +97,19 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: staging.path))
     }
 
+    @Test func aParentThatCannotBeMadeIsNamed() throws {
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let notes = parent.appendingPathComponent("notes.txt")
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: notes)
+        #expect {
+            _ = try OutputFolder.claim(notes.appendingPathComponent("site").path, protecting: [], waiting: { _ in })
+        } throws: { error in
+            "\(error)".hasPrefix("cannot make \(notes.path), to hold '\(notes.path)/site': ")
+        }
+        #expect(try String(contentsOf: notes, encoding: .utf8) == "x")
+    }
+
     /// A writer killed while it wrote the marker into its staging folder left part of it.
     @Test func aStagingFolderHoldingPartOfTheMarkerIsRemoved() throws {
         defer { try? FileManager.default.removeItem(at: parent) }
