@@ -42,6 +42,12 @@ public enum Blesser {
                     "not blessed: the printed line '\(closing)' would close the output block's fence \(fence)"))
                 continue
             }
+            // A lesson's lines end at a carriage return too: a printed one would split its line.
+            if let line = printed.first(where: { $0.unicodeScalars.contains("\r") }) {
+                refused.append(Diagnostic(file: run.lesson.file, line: expected.line,
+                    "not blessed: the printed line \(line.debugDescription) holds a carriage return (\\r), which would end a line of the lesson"))
+                continue
+            }
             let matcher = OutputMatcher(tolerance: result.cell.block.attributes.tolerance)
             let written = Array(lines[range])
             let blessed = merge(written: written, printed: printed == [""] ? [] : printed, indent: indent, matcher: matcher)

@@ -135,6 +135,22 @@ import Testing
     #expect(again.stdout.hasSuffix("2 passed, 0 failed\n"), "\(again.stdout)")
 }
 
+/// `--bless` never writes a printed carriage return into a lesson, where it would end a
+/// line (here closing the output block's fence early and breaking the lesson): the block
+/// is refused and the file left as it was.
+@Test func blessRefusesACarriageReturn() throws {
+    let folder = try DescentBinary.copyOfFixture("bless")
+    let lesson = folder.appendingPathComponent("01-mixed.md")
+    let text = try String(contentsOf: lesson, encoding: .utf8)
+        .replacingOccurrences(of: #"print("a new line")"#, with: #"print("a new\r```\rline")"#)
+    try Data(text.utf8).write(to: lesson)
+    let blessed = try DescentBinary.run(["test", "--lessons", folder.path, "--bless"])
+    #expect(blessed.status == 1, "\(blessed.stdout)\(blessed.stderr)")
+    #expect(blessed.stdout.contains(#"01-mixed.md:15:1: error: not blessed: the printed line "a new\r```\rline" holds a carriage return"#),
+            "\(blessed.stdout)")
+    #expect(try String(contentsOf: lesson, encoding: .utf8) == text)
+}
+
 /// A number whose exponent is the most negative `Int`, printed or expected, fails the
 /// block with a diff; descent does not crash.
 @Test func aHugeExponentIsComparedAsText() throws {
