@@ -37,7 +37,7 @@ public enum Blesser {
             let indent = String(repeating: " ", count: expected.indent)
             let fence = lines[expected.line - 1].drop { $0 == " " }.prefix { $0 == "`" || $0 == "~" }
             let printed = OutputMatcher.normalized(result.output).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            if !fence.isEmpty, let closing = printed.first(where: { $0.drop { $0 == " " }.hasPrefix(fence) }) {
+            if !fence.isEmpty, let closing = printed.first(where: { closes(indent + $0, fence: fence) }) {
                 refused.append(Diagnostic(file: run.lesson.file, line: expected.line,
                     "not blessed: the printed line '\(closing)' would close the output block's fence \(fence)"))
                 continue
@@ -79,6 +79,15 @@ public enum Blesser {
             }
         }
         return (lines + [line], endings + [""])
+    }
+
+    /// Whether `line` closes a code block opened by `fence`, as CommonMark reads it: up to
+    /// three spaces, at least as many of the fence's character, then only spaces or tabs.
+    static func closes(_ line: String, fence: Substring) -> Bool {
+        let spaces = line.prefix { $0 == " " }.count
+        let rest = line.dropFirst(spaces)
+        let run = rest.prefix { $0 == fence.first }.count
+        return spaces <= 3 && run >= fence.count && rest.dropFirst(run).allSatisfy { $0 == " " || $0 == "\t" }
     }
 
     /// The printed lines, each replaced by the written line it is paired with when they

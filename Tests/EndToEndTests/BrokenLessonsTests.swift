@@ -151,6 +151,27 @@ import Testing
     #expect(try String(contentsOf: lesson, encoding: .utf8) == text)
 }
 
+/// A printed line that looks like a fence but does not close the block (text after it,
+/// four spaces before it) is blessed, and the block passes; one that closes it is refused.
+@Test func blessWritesFenceLikeLinesThatDoNotCloseTheBlock() throws {
+    let folder = try DescentBinary.copyOfFixture("bless")
+    let lesson = folder.appendingPathComponent("01-mixed.md")
+    let text = try String(contentsOf: lesson, encoding: .utf8)
+    try Data(text.replacingOccurrences(of: #"print("a new line")"#, with: #"print("``` swift\n    ```")"#).utf8).write(to: lesson)
+    let blessed = try DescentBinary.run(["test", "--lessons", folder.path, "--bless"])
+    #expect(blessed.status == 0, "\(blessed.stdout)\(blessed.stderr)")
+    #expect(try String(contentsOf: lesson, encoding: .utf8).contains("loss 0.2500\n``` swift\n    ```\ndone\n```\n"))
+    let again = try DescentBinary.run(["test", "--lessons", folder.path])
+    #expect(again.status == 0, "\(again.stdout)")
+
+    let closing = try String(contentsOf: lesson, encoding: .utf8).replacingOccurrences(of: #"print("done")"#, with: #"print("   ````")"#)
+    try Data(closing.utf8).write(to: lesson)
+    let refused = try DescentBinary.run(["test", "--lessons", folder.path, "--bless"])
+    #expect(refused.status == 1)
+    #expect(refused.stdout.contains("not blessed: the printed line '   ````' would close the output block's fence ```"), "\(refused.stdout)")
+    #expect(try String(contentsOf: lesson, encoding: .utf8) == closing)
+}
+
 /// A number whose exponent is the most negative `Int`, printed or expected, fails the
 /// block with a diff; descent does not crash.
 @Test func aHugeExponentIsComparedAsText() throws {
