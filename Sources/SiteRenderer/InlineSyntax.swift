@@ -147,6 +147,22 @@ enum InlineSyntax {
         return nil
     }
 
+    /// The text inside every bracket pair that could be a link label (`labelEnd` from each
+    /// `[` that no backslash escapes), in linear time: each scan stops at the next one.
+    static func bracketed(_ text: [UInt8]) -> [Range<Int>] {
+        var labels: [Range<Int>] = []
+        var index = 0
+        while index < text.count {
+            if text[index] == backslash, index + 1 < text.count, isPunctuation(text[index + 1]) {
+                index += 2
+                continue
+            }
+            if text[index] == UInt8(ascii: "["), let end = labelEnd(text, at: index) { labels.append((index + 1)..<(end - 1)) }
+            index += 1
+        }
+        return labels
+    }
+
     static func isPunctuation(_ byte: UInt8) -> Bool {
         (33...47).contains(byte) || (58...64).contains(byte) || (91...96).contains(byte) || (123...126).contains(byte)
     }

@@ -44,8 +44,11 @@ public enum MathProtection {
         var formulas: [Formula] = []
         var replacements: [(range: Range<Int>, bytes: [UInt8])] = []
         var definitions = ""
-        for block in InlineContent.blocks(of: CommonMark.parse(markdown), source: source) {
-            let content = FlatContent(block, source: source)
+        let contents = InlineContent.blocks(of: CommonMark.parse(markdown), source: source).map { FlatContent($0, source: source) }
+        probe.prefetch(Set(contents.flatMap { content in
+            InlineSyntax.bracketed(content.text).map { String(decoding: content.text[$0], as: UTF8.self) }
+        }))
+        for content in contents {
             let scan = scanner.scan(content.text)
             var tokens: [Int: String] = [:]
             for formula in scan.formulas {
@@ -250,9 +253,32 @@ private final class ReferenceProbe {
 
     func link(for label: String) -> MarkdownNode? {
         if let known = links[label] { return known }
-        let last = CommonMark.parse(markdown + "\n\n[\(label.replacingOccurrences(of: "\n", with: " "))]\n").children.last
-        let link = last?.kind == .paragraph && last?.children.count == 1 && last?.children.first?.kind == .link ? last?.children.first : nil
+        let link = Self.link(in: CommonMark.parse(markdown + Self.paragraph(label)).children.last)
         links[label] = link
         return link
+    }
+
+    /// Looks up `labels` with one parse, the document followed by a paragraph for each (one
+    /// parse per label takes time in proportion to the labels times the document). The
+    /// answers stand only when the last children are those paragraphs, as they are unless
+    /// the document ends in a block that takes them in (an unclosed fence, say).
+    func prefetch(_ labels: Set<String>) {
+        let labels = labels.filter { links[$0] == nil }.sorted()
+        guard !labels.isEmpty else { return }
+        let probes = CommonMark.parse(markdown + labels.map(Self.paragraph).joined()).children.suffix(labels.count)
+        guard probes.count == labels.count, probes.allSatisfy({ $0.kind == .paragraph }) else { return }
+        for (label, paragraph) in zip(labels, probes) {
+            links[label] = Self.link(in: paragraph)
+        }
+    }
+
+    /// A paragraph holding only `[label]`, after a blank line.
+    static func paragraph(_ label: String) -> String {
+        "\n\n[\(label.replacingOccurrences(of: "\n", with: " "))]\n"
+    }
+
+    /// The link a paragraph holds when it holds nothing else.
+    static func link(in paragraph: MarkdownNode?) -> MarkdownNode? {
+        paragraph?.kind == .paragraph && paragraph?.children.count == 1 && paragraph?.children.first?.kind == .link ? paragraph?.children.first : nil
     }
 }

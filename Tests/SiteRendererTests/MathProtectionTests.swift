@@ -34,6 +34,13 @@ func prose(_ markdown: String) throws -> String {
         #expect(MathProtection.protect("a <? b $x$ ?> and <? $y$").formulas.map(\.tex) == ["y"])
     }
 
+    /// Labels are looked up together (one parse for all): each gets its own answer, defined
+    /// or not, whatever its case, with formulas in labels as in text.
+    @Test func manyReferenceLabelsAreEachLookedUp() throws {
+        let html = try prose("[a][B1] [b][b2] [c][none] [$x$] [d][$y$]\n\n[b1]: /one\n[B2]: /two\n[$x$]: /x\n")
+        #expect(html == "<p><a href=\"/one\">a</a> <a href=\"/two\">b</a> [c][none] <a href=\"/x\"><m>x</m></a> [d][<m>y</m>]</p>\n")
+    }
+
     @Test func inlineMathOpensBeforeANonSpaceAndClosesAfterOne() {
         #expect(MathProtection.protect("a $ x$ b").formulas.isEmpty)
         #expect(MathProtection.protect("at $x = $ `c`, $y$").formulas.map(\.tex) == ["y"])
