@@ -34,6 +34,14 @@ func prose(_ markdown: String) throws -> String {
         #expect(MathProtection.protect("a <? b $x$ ?> and <? $y$").formulas.map(\.tex) == ["y"])
     }
 
+    @Test func definitionsAtAParagraphsHeadAreCounted() {
+        let lines = { (text: String) in text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) } }
+        #expect(InlineContent.definitionLines(lines(String(repeating: "[a] $x$\n", count: 600) + "[b]: /u")) == 0)
+        #expect(InlineContent.definitionLines(lines("[a]: /u\ntext")) == 1)
+        #expect(InlineContent.definitionLines(lines("[a]: /u\n'title\nmore'\n[b\nc]: /v\ntext $x$")) == 5)
+        #expect(InlineContent.definitionLines(lines("[" + String(repeating: "é", count: 490) + "]: /u\ntext")) == 1)
+    }
+
     /// Labels are looked up together (one parse for all): each gets its own answer, defined
     /// or not, whatever its case, with formulas in labels as in text.
     @Test func manyReferenceLabelsAreEachLookedUp() throws {
