@@ -55,6 +55,12 @@ struct GradeCommand: ParsableCommand {
     }
 
     func run() throws {
+        let lessonFiles = ((try? FileManager.default.contentsOfDirectory(atPath: lessons)) ?? []).filter { $0.hasSuffix(".md") }
+        let read = lessonFiles.map { ("the lesson \($0)", (lessons as NSString).appendingPathComponent($0)) }
+            + submissions.map { ("the submission \($0)", $0) }
+        if let output, let reason = OutputFolder.refusal(ofFile: URL(fileURLWithPath: output), protecting: read) {
+            throw GradingError("descent will not write the grades to '\(output)': \(reason)")
+        }
         let parsed = try Self.readLessons(in: lessons)
         // A submission that cannot be read is graded as handing in nothing; it never stops the class.
         let loaded = submissions.map { Submission.load($0) }

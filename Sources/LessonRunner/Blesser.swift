@@ -19,8 +19,11 @@ public enum Blesser {
         public var refused: [Diagnostic]
     }
 
-    public static func bless(_ run: LessonRun) -> Blessing {
-        var lines = run.lesson.source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    /// `text` is the lesson's file as read, whose lesson `run` ran: every line keeps its own
+    /// ending (`\r\n`, `\r` or `\n`), and a rewritten line takes the ending of its block's
+    /// opening fence.
+    public static func bless(_ run: LessonRun, text: String) -> Blessing {
+        var (lines, endings) = Self.lines(of: text)
         var count = 0
         var refused: [Diagnostic] = []
         // From the bottom up, so earlier line numbers stay valid.
@@ -34,18 +37,57 @@ public enum Blesser {
             let indent = String(repeating: " ", count: expected.indent)
             let fence = lines[expected.line - 1].drop { $0 == " " }.prefix { $0 == "`" || $0 == "~" }
             let printed = OutputMatcher.normalized(result.output).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            if !fence.isEmpty, let closing = printed.first(where: { $0.drop { $0 == " " }.hasPrefix(fence) }) {
+            if !fence.isEmpty, let closing = printed.first(where: { closes(indent + $0, fence: fence) }) {
                 refused.append(Diagnostic(file: run.lesson.file, line: expected.line,
                     "not blessed: the printed line '\(closing)' would close the output block's fence \(fence)"))
+                continue
+            }
+            // A lesson's lines end at a carriage return too: a printed one would split its line.
+            if let line = printed.first(where: { $0.unicodeScalars.contains("\r") }) {
+                refused.append(Diagnostic(file: run.lesson.file, line: expected.line,
+                    "not blessed: the printed line \(line.debugDescription) holds a carriage return (\\r), which would end a line of the lesson"))
                 continue
             }
             let matcher = OutputMatcher(tolerance: result.cell.block.attributes.tolerance)
             let written = Array(lines[range])
             let blessed = merge(written: written, printed: printed == [""] ? [] : printed, indent: indent, matcher: matcher)
+            let ending = endings[expected.line - 1].isEmpty ? "\n" : endings[expected.line - 1]
             lines.replaceSubrange(range, with: blessed)
+            endings.replaceSubrange(range, with: Array(repeating: ending, count: blessed.count))
             count += 1
         }
-        return Blessing(source: lines.joined(separator: "\n"), count: count, refused: refused.reversed())
+        // Every line but the last is ended (a block the file ended in has lines after its
+        // fence now), and the last is not, as before.
+        let source = lines.indices.map { i in
+            lines[i] + (i == lines.count - 1 ? "" : endings[i].isEmpty ? "\n" : endings[i])
+        }
+        return Blessing(source: source.joined(), count: count, refused: refused.reversed())
+    }
+
+    /// The text's lines and the ending of each (the last one's is empty): they are the lines
+    /// of the lesson's normalised source, one for one.
+    static func lines(of text: String) -> (lines: [String], endings: [String]) {
+        var lines: [String] = [], endings: [String] = [], line = ""
+        // `\r\n` is one Character.
+        for character in text {
+            if character == "\n" || character == "\r\n" || character == "\r" {
+                lines.append(line)
+                endings.append(String(character))
+                line = ""
+            } else {
+                line.append(character)
+            }
+        }
+        return (lines + [line], endings + [""])
+    }
+
+    /// Whether `line` closes a code block opened by `fence`, as CommonMark reads it: up to
+    /// three spaces, at least as many of the fence's character, then only spaces or tabs.
+    static func closes(_ line: String, fence: Substring) -> Bool {
+        let spaces = line.prefix { $0 == " " }.count
+        let rest = line.dropFirst(spaces)
+        let run = rest.prefix { $0 == fence.first }.count
+        return spaces <= 3 && run >= fence.count && rest.dropFirst(run).allSatisfy { $0 == " " || $0 == "\t" }
     }
 
     /// The printed lines, each replaced by the written line it is paired with when they

@@ -32,7 +32,7 @@ struct ExactDecimal: Equatable {
         var exponent = 0
         if mantissa.endIndex < rest.endIndex {
             guard let written = Int(rest[rest.index(after: mantissa.endIndex)...]),
-                  abs(written) <= Self.exponentLimit else { return nil }
+                  (-Self.exponentLimit...Self.exponentLimit).contains(written) else { return nil }
             exponent = written
         }
         let parts = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)

@@ -13,8 +13,8 @@ import Darwin
 /// holds descent's marker file, `.descent-output`, which every folder it writes gets — or
 /// when the folder is empty or absent; `force` also lets it replace a folder of other files.
 /// Never, `force` or not: `/`, the home folder, the current folder or a folder holding one of
-/// them; a folder holding a `.git`; the lessons, or a folder holding them; a symbolic link
-/// or a file.
+/// them; a folder holding a `.git`, at any depth; the lessons, a folder holding them, or a
+/// folder holding what a link among them names; a symbolic link or a file.
 ///
 /// **One writer at a time.** A claim holds an exclusive `flock` on the folder's parent (a
 /// lock outside the folder, which leaves no file behind) until the claim ends or the process
@@ -24,7 +24,7 @@ import Darwin
 /// folder — the marker first — then swapped with the folder in one step (`renameat2` with
 /// `RENAME_EXCHANGE` on Linux), and the old contents removed, the marker last. A writer
 /// killed at any moment leaves the old folder or the new one; what it left beside (marked,
-/// or empty) is removed by the next claim.
+/// empty, or holding only the start of the marker) is removed by the next claim.
 package final class OutputFolder: Sendable {
     /// The marker's file name and text; the text never changes, so a written folder is
     /// byte-identical from one run to the next.
@@ -55,7 +55,11 @@ package final class OutputFolder: Sendable {
             throw Refusal("descent will not replace \(named(path, url)): \(reason)")
         }
         let parent = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw Refusal("cannot make \(parent.path), to hold \(named(path, url)): \(error.localizedDescription)")
+        }
         let lock = open(parent.path, O_RDONLY | O_CLOEXEC)
         guard lock >= 0 else { throw Refusal("cannot open \(parent.path) to lock it: \(String(cString: strerror(errno)))") }
         // From here on the claim owns the descriptor and closes it, however it ends.
@@ -107,9 +111,15 @@ package final class OutputFolder: Sendable {
         let real = real(folder)
         let environment = ProcessInfo.processInfo.environment
         let homes = [environment["HOME"], manager.homeDirectoryForCurrentUser.path].compactMap { $0 }.filter { !$0.isEmpty }
-        let lessons = protected.map { url in
-            (url.hasDirectoryPath || (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true
-                ? "the lessons folder" : "the lesson \(url.lastPathComponent)", url.path)
+        // The lessons folder, then each of its entries that is a link (to a lesson elsewhere).
+        let lessons = protected.flatMap { url in
+            guard url.hasDirectoryPath || (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true else {
+                return [("the lesson \(url.lastPathComponent)", url.path)]
+            }
+            let links = ((try? manager.contentsOfDirectory(atPath: url.path)) ?? []).sorted().filter { name in
+                (try? manager.attributesOfItem(atPath: url.appendingPathComponent(name).path)[.type] as? FileAttributeType) == .typeSymbolicLink
+            }
+            return [("the lessons folder", url.path)] + links.map { ("the lesson \($0)", url.appendingPathComponent($0).path) }
         }
         let guarded = lessons + [("the current folder", manager.currentDirectoryPath)] + homes.map { ("your home folder", $0) }
         if real == "/" { return "it is the root folder" }
@@ -122,11 +132,27 @@ package final class OutputFolder: Sendable {
         if kind == .typeSymbolicLink { return "it is a symbolic link" }
         if kind != .typeDirectory { return "it is a file, not a folder" }
         let contents = ((try? manager.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
-        if contents.contains(".git") { return "it holds a git repository (.git)" }
+        if let git = gitRepository(in: folder) { return "it holds a git repository (\(git))" }
         if contents.isEmpty || isMarked(folder) || force { return nil }
         let shown = contents.prefix(3).joined(separator: ", ") + (contents.count > 3 ? ", …" : "")
-        return "it holds files descent did not write (\(shown)) and no \(markerName); "
+        let marker = contents.contains(markerName) ? "a \(markerName) that is not descent's" : "no \(markerName)"
+        return "it holds files descent did not write (\(shown)) and \(marker); "
             + "empty it or choose another folder (--force replaces it all the same)"
+    }
+
+    /// Why a command may not write the file `file` (like the grades of `grade -o`), or nil
+    /// when it may: it is a folder, or it is, or is inside, one of the `protected` paths
+    /// the command reads, each given with what to call it ("the lessons folder").
+    package static func refusal(ofFile file: URL, protecting protected: [(name: String, path: String)]) -> String? {
+        let real = real(file)
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: real, isDirectory: &isFolder), isFolder.boolValue { return "it is a folder" }
+        for (name, path) in protected {
+            let guarded = Self.real(URL(fileURLWithPath: path))
+            if guarded == real { return "it is \(name)" }
+            if real.hasPrefix(guarded + "/") { return "it is in \(name) (\(guarded))" }
+        }
+        return nil
     }
 
     /// A folder's reason for refusing to be replaced.
@@ -152,7 +178,7 @@ private extension OutputFolder {
     /// by those names is refused, not removed.
     func removeLeftovers() throws {
         for leftover in [staging, beside("previous")] where FileManager.default.fileExists(atPath: leftover.path) {
-            if let reason = Self.refusal(of: leftover, protecting: protected, force: force) {
+            if let reason = Self.refusal(of: leftover, protecting: protected, force: force), !Self.holdsPartOfTheMarker(leftover) {
                 throw Refusal("descent will not remove '\(leftover.path)', in the way of writing \(Self.named(path, url)): \(reason)")
             }
             try Self.remove(leftover)
@@ -192,10 +218,39 @@ private extension OutputFolder {
         url.path == path ? "'\(path)'" : "'\(path)' (\(url.path))"
     }
 
-    /// Whether the folder holds descent's marker (its first line is enough).
+    /// Whether the folder holds descent's marker (its first line is enough), a file of its own.
     static func isMarked(_ folder: URL) -> Bool {
-        let text = try? String(contentsOf: folder.appendingPathComponent(markerName), encoding: .utf8)
-        return text?.hasPrefix(String(marker.prefix { $0 != "\n" })) == true
+        markerText(in: folder)?.hasPrefix(String(marker.prefix { $0 != "\n" })) == true
+    }
+
+    /// Whether the folder holds nothing but the start of descent's marker: what a writer
+    /// killed while it wrote the marker into its staging folder left.
+    static func holdsPartOfTheMarker(_ folder: URL) -> Bool {
+        (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) == [markerName]
+            && markerText(in: folder).map(marker.hasPrefix) == true
+    }
+
+    /// The text of the folder's `.descent-output` when it is a regular file (not a link).
+    static func markerText(in folder: URL) -> String? {
+        let file = folder.appendingPathComponent(markerName)
+        guard (try? FileManager.default.attributesOfItem(atPath: file.path)[.type] as? FileAttributeType) == .typeRegular else { return nil }
+        return try? String(contentsOf: file, encoding: .utf8)
+    }
+
+    /// The first `.git` found anywhere inside the folder, relative to it (links not followed).
+    static func gitRepository(in folder: URL) -> String? {
+        let manager = FileManager.default
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let names = (try? manager.contentsOfDirectory(atPath: folder.appendingPathComponent(relative).path)) ?? []
+            for name in names.sorted() {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                if name == ".git" { return path }
+                let kind = try? manager.attributesOfItem(atPath: folder.appendingPathComponent(path).path)[.type] as? FileAttributeType
+                if kind == .typeDirectory { pending.append(path) }
+            }
+        }
+        return nil
     }
 
     /// The absolute path with symbolic links resolved, also for a path that does not exist

@@ -23,9 +23,13 @@ struct InlineContent {
 
     /// How many of the first of a paragraph's `lines` are link reference definitions: the
     /// most lines that, parsed alone, give an empty document (a definition's title may
-    /// follow on the next line, so a line alone may not be one).
+    /// follow on the next line, so a line alone may not be one). A definition opens with
+    /// `[label]:`, its label at most 999 characters (4 bytes each at most), so a paragraph
+    /// with no `]:` in its first 4000 bytes has none and is not parsed at all.
     static func definitionLines(_ lines: [[UInt8]]) -> Int {
         guard lines.first?.first == UInt8(ascii: "[") else { return 0 }
+        let head = Array(lines.joined(separator: [UInt8(ascii: "\n")]).prefix(4000))
+        guard head.indices.dropLast().contains(where: { head[$0] == UInt8(ascii: "]") && head[$0 + 1] == UInt8(ascii: ":") }) else { return 0 }
         return lines.indices.last { count in
             CommonMark.parse(String(decoding: Array(lines[...count].joined(separator: [UInt8(ascii: "\n")])), as: UTF8.self)).children.isEmpty
         }.map { $0 + 1 } ?? 0

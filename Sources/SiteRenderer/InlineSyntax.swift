@@ -42,19 +42,22 @@ enum InlineSyntax {
     }
 
     /// An open tag, closing tag, comment, processing instruction, declaration or CDATA section.
-    static func rawHTMLEnd(_ text: [UInt8], at start: Int) -> Int? {
+    /// `missing` holds the ends (`--`, `?>`, `]]>`, `>`) found missing after an earlier
+    /// start: the calls on one text come in order of `start`, and each end is looked for
+    /// past the point where it went missing only once, so many openers take linear time.
+    static func rawHTMLEnd(_ text: [UInt8], at start: Int, missing: inout Set<String>) -> Int? {
         let rest = text[start...]
         if rest.starts(with: "<!--".utf8) {
             let body = start + 4
             if rest.dropFirst(4).starts(with: ">".utf8) || rest.dropFirst(4).starts(with: "->".utf8) { return nil }
-            guard let dashes = find("--", in: text, from: body) else { return nil }
+            guard let dashes = find("--", in: text, from: body, missing: &missing) else { return nil }
             return dashes + 2 < text.count && text[dashes + 2] == greater ? dashes + 3 : nil
         }
-        if rest.starts(with: "<?".utf8) { return find("?>", in: text, from: start + 2).map { $0 + 2 } }
-        if rest.starts(with: "<![CDATA[".utf8) { return find("]]>", in: text, from: start + 9).map { $0 + 3 } }
+        if rest.starts(with: "<?".utf8) { return find("?>", in: text, from: start + 2, missing: &missing).map { $0 + 2 } }
+        if rest.starts(with: "<![CDATA[".utf8) { return find("]]>", in: text, from: start + 9, missing: &missing).map { $0 + 3 } }
         if rest.starts(with: "<!".utf8) {
             guard start + 2 < text.count, isLetter(text[start + 2]) else { return nil }
-            return find(">", in: text, from: start + 2).map { $0 + 1 }
+            return find(">", in: text, from: start + 2, missing: &missing).map { $0 + 1 }
         }
         var index = start + 1
         let closing = index < text.count && text[index] == UInt8(ascii: "/")
@@ -144,6 +147,22 @@ enum InlineSyntax {
         return nil
     }
 
+    /// The text inside every bracket pair that could be a link label (`labelEnd` from each
+    /// `[` that no backslash escapes), in linear time: each scan stops at the next one.
+    static func bracketed(_ text: [UInt8]) -> [Range<Int>] {
+        var labels: [Range<Int>] = []
+        var index = 0
+        while index < text.count {
+            if text[index] == backslash, index + 1 < text.count, isPunctuation(text[index + 1]) {
+                index += 2
+                continue
+            }
+            if text[index] == UInt8(ascii: "["), let end = labelEnd(text, at: index) { labels.append((index + 1)..<(end - 1)) }
+            index += 1
+        }
+        return labels
+    }
+
     static func isPunctuation(_ byte: UInt8) -> Bool {
         (33...47).contains(byte) || (58...64).contains(byte) || (91...96).contains(byte) || (123...126).contains(byte)
     }
@@ -189,10 +208,16 @@ private extension InlineSyntax {
         return index
     }
 
-    /// The index of the first `pattern` at or after `start`.
-    static func find(_ pattern: String, in text: [UInt8], from start: Int) -> Int? {
+    /// The index of the first `pattern` at or after `start`; nil, and `pattern` added to
+    /// `missing`, when there is none (or `missing` held it already).
+    static func find(_ pattern: String, in text: [UInt8], from start: Int, missing: inout Set<String>) -> Int? {
         let bytes = Array(pattern.utf8)
-        guard start <= text.count - bytes.count else { return nil }
-        return (start...(text.count - bytes.count)).first { text[$0..<($0 + bytes.count)].elementsEqual(bytes) }
+        guard !missing.contains(pattern), start <= text.count - bytes.count,
+              let found = (start...(text.count - bytes.count)).first(where: { text[$0..<($0 + bytes.count)].elementsEqual(bytes) })
+        else {
+            missing.insert(pattern)
+            return nil
+        }
+        return found
     }
 }

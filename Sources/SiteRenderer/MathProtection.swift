@@ -44,8 +44,11 @@ public enum MathProtection {
         var formulas: [Formula] = []
         var replacements: [(range: Range<Int>, bytes: [UInt8])] = []
         var definitions = ""
-        for block in InlineContent.blocks(of: CommonMark.parse(markdown), source: source) {
-            let content = FlatContent(block, source: source)
+        let contents = InlineContent.blocks(of: CommonMark.parse(markdown), source: source).map { FlatContent($0, source: source) }
+        probe.prefetch(Set(contents.flatMap { content in
+            InlineSyntax.bracketed(content.text).map { String(decoding: content.text[$0], as: UTF8.self) }
+        }))
+        for content in contents {
             let scan = scanner.scan(content.text)
             var tokens: [Int: String] = [:]
             for formula in scan.formulas {
@@ -138,8 +141,18 @@ private struct FlatContent {
 
     /// The 0-based line and 1-based byte column of `index` in the source.
     func position(of index: Int) -> (line: Int, column: Int) {
-        let line = block.lines[lineOffsets.lastIndex { $0 <= index }!]
+        let line = block.lines[lineNumber(of: index)]
         return (line.line, origins[index] - line.lineStart + 1)
+    }
+
+    /// The index in `block.lines` of the line that holds `text[index]` (a binary search).
+    func lineNumber(of index: Int) -> Int {
+        var (low, high) = (0, lineOffsets.count - 1)
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineOffsets[middle] <= index { low = middle } else { high = middle - 1 }
+        }
+        return low
     }
 
     func sourceRange(of range: Range<Int>) -> Range<Int> {
@@ -150,7 +163,7 @@ private struct FlatContent {
     /// that line's container markers and a filler.
     func replacement(for range: Range<Int>, token: String, source: [UInt8]) -> [UInt8] {
         var bytes = Array(token.utf8)
-        for (offset, line) in zip(lineOffsets, block.lines) where range.contains(offset - 1) {
+        for line in block.lines[(lineNumber(of: range.lowerBound) + 1)..<(lineNumber(of: range.upperBound - 1) + 1)] {
             bytes += [UInt8(ascii: "\n")] + source[line.lineStart..<line.contentStart] + Array(String(MathProtection.filler).utf8)
         }
         return bytes
@@ -163,8 +176,12 @@ private struct FlatContent {
         var bytes: [UInt8] = []
         var positions = [Int?](repeating: nil, count: text.count + 1)
         var index = 0
+        // The formulas are in order: `next` is the first one not passed yet.
+        var next = formulas.startIndex
         while index < text.count {
-            if let formula = formulas.first(where: { $0.range.lowerBound == index }) {
+            if next < formulas.endIndex, formulas[next].range.lowerBound == index {
+                let formula = formulas[next]
+                next += 1
                 positions[index] = bytes.count
                 bytes += tokens[index]!.utf8
                 for _ in text[formula.range].filter({ $0 == UInt8(ascii: "\n") }) {
@@ -194,10 +211,11 @@ private struct FlatContent {
         // Escaping one `(` can let an earlier destination run further, so look again until none opens.
         while true {
             let (protected, positions) = protected(scan.formulas, tokens: tokens, escapes: escapes)
+            var missing = Set<String>()
             let opening = scan.unopened.filter { index in
                 guard !escapes.contains(index), let position = positions[index] else { return false }
                 let end = text[index] == UInt8(ascii: "<")
-                    ? InlineSyntax.autolinkEnd(protected, at: position) ?? InlineSyntax.rawHTMLEnd(protected, at: position)
+                    ? InlineSyntax.autolinkEnd(protected, at: position) ?? InlineSyntax.rawHTMLEnd(protected, at: position, missing: &missing)
                     : InlineSyntax.inlineLinkTailEnd(protected, at: position)
                 return end != nil
             }
@@ -235,9 +253,32 @@ private final class ReferenceProbe {
 
     func link(for label: String) -> MarkdownNode? {
         if let known = links[label] { return known }
-        let last = CommonMark.parse(markdown + "\n\n[\(label.replacingOccurrences(of: "\n", with: " "))]\n").children.last
-        let link = last?.kind == .paragraph && last?.children.count == 1 && last?.children.first?.kind == .link ? last?.children.first : nil
+        let link = Self.link(in: CommonMark.parse(markdown + Self.paragraph(label)).children.last)
         links[label] = link
         return link
+    }
+
+    /// Looks up `labels` with one parse, the document followed by a paragraph for each (one
+    /// parse per label takes time in proportion to the labels times the document). The
+    /// answers stand only when the last children are those paragraphs, as they are unless
+    /// the document ends in a block that takes them in (an unclosed fence, say).
+    func prefetch(_ labels: Set<String>) {
+        let labels = labels.filter { links[$0] == nil }.sorted()
+        guard !labels.isEmpty else { return }
+        let probes = CommonMark.parse(markdown + labels.map(Self.paragraph).joined()).children.suffix(labels.count)
+        guard probes.count == labels.count, probes.allSatisfy({ $0.kind == .paragraph }) else { return }
+        for (label, paragraph) in zip(labels, probes) {
+            links[label] = Self.link(in: paragraph)
+        }
+    }
+
+    /// A paragraph holding only `[label]`, after a blank line.
+    static func paragraph(_ label: String) -> String {
+        "\n\n[\(label.replacingOccurrences(of: "\n", with: " "))]\n"
+    }
+
+    /// The link a paragraph holds when it holds nothing else.
+    static func link(in paragraph: MarkdownNode?) -> MarkdownNode? {
+        paragraph?.kind == .paragraph && paragraph?.children.count == 1 && paragraph?.children.first?.kind == .link ? paragraph?.children.first : nil
     }
 }

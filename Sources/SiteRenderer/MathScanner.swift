@@ -45,6 +45,8 @@ struct MathScanner {
     func scan(_ text: [UInt8]) -> Scan {
         var scan = Scan()
         var openers: [Int] = []
+        let braces = Self.matchingBraces(text)
+        var missing = Set<String>()
         var index = 0
         while index < text.count {
             switch text[index] {
@@ -54,7 +56,7 @@ struct MathScanner {
                 index = InlineSyntax.codeSpanEnd(text, at: index)
                     ?? index + text[index...].prefix { $0 == UInt8(ascii: "`") }.count
             case UInt8(ascii: "<"):
-                if let end = InlineSyntax.autolinkEnd(text, at: index) ?? InlineSyntax.rawHTMLEnd(text, at: index) {
+                if let end = InlineSyntax.autolinkEnd(text, at: index) ?? InlineSyntax.rawHTMLEnd(text, at: index, missing: &missing) {
                     index = end
                 } else {
                     scan.unopened.append(index)
@@ -67,7 +69,7 @@ struct MathScanner {
                 guard let opener = openers.popLast() else { index += 1; continue }
                 index = linkEnd(text, label: (opener + 1)..<index, after: index + 1, scan: &scan)
             case UInt8(ascii: "$"):
-                if let formula = Self.formula(text, at: index) {
+                if let formula = Self.formula(text, at: index, braces: braces) {
                     scan.formulas.append(formula)
                     index = formula.range.upperBound
                 } else {
@@ -80,27 +82,30 @@ struct MathScanner {
         return scan
     }
 
-    /// The formula whose opening `$` is at `start`, if one opens there.
-    static func formula(_ text: [UInt8], at start: Int) -> Found? {
+    /// The formula whose opening `$` is at `start`, if one opens there. `braces` are
+    /// `matchingBraces(text)`: a braced group is passed over in one step, so no `$` in it
+    /// closes the formula, and trying every `$` of a block takes time in proportion to it.
+    static func formula(_ text: [UInt8], at start: Int, braces: [Int: Int]) -> Found? {
         let display = start + 1 < text.count && text[start + 1] == dollar
         let open = start + (display ? 2 : 1)
         guard open < text.count, display || !InlineSyntax.isWhitespace(text[open]) else { return nil }
         var index = open
-        var depth = 0
         while index < text.count {
             switch text[index] {
             case UInt8(ascii: "\\"):
                 index += 2
                 continue
             case UInt8(ascii: "{"):
-                depth += 1
+                // A `{` that no `}` closes leaves no `$` after it outside braces.
+                guard let close = braces[index] else { return nil }
+                index = close + 1
+                continue
             case UInt8(ascii: "}"):
-                guard depth > 0 else { return nil }
-                depth -= 1
+                return nil
             default:
                 break
             }
-            if text[index] == dollar, depth == 0 {
+            if text[index] == dollar {
                 if display {
                     guard index + 1 < text.count, text[index + 1] == dollar else { return nil }
                     return index > open ? Found(range: start..<(index + 2), display: true) : nil
@@ -119,6 +124,31 @@ struct MathScanner {
 
 private extension MathScanner {
     static let dollar = UInt8(ascii: "$")
+
+    /// The `}` that closes each `{` of the text that one closes, a backslash taking the
+    /// character after it as a formula does. The pairs are the same whichever `$` a
+    /// formula opens at: a `$` is never part of a backslash run, so a formula's scan pairs
+    /// backslashes as this one from the start does.
+    static func matchingBraces(_ text: [UInt8]) -> [Int: Int] {
+        var braces: [Int: Int] = [:]
+        var open: [Int] = []
+        var index = 0
+        while index < text.count {
+            switch text[index] {
+            case UInt8(ascii: "\\"):
+                index += 2
+                continue
+            case UInt8(ascii: "{"):
+                open.append(index)
+            case UInt8(ascii: "}"):
+                if let opener = open.popLast() { braces[opener] = index }
+            default:
+                break
+            }
+            index += 1
+        }
+        return braces
+    }
 
     /// After the `]` of a bracket whose text is `label`, at `after`: the index after the
     /// link's destination and title, or after its reference label when the label is

@@ -161,6 +161,81 @@ import Testing
     #expect(again.stdout.hasSuffix("2 passed, 0 failed\n"), "\(again.stdout)")
 }
 
+/// `--bless` never writes a printed carriage return into a lesson, where it would end a
+/// line (here closing the output block's fence early and breaking the lesson): the block
+/// is refused and the file left as it was.
+@Test func blessRefusesACarriageReturn() throws {
+    let folder = try DescentBinary.copyOfFixture("bless")
+    let lesson = folder.appendingPathComponent("01-mixed.md")
+    let text = try String(contentsOf: lesson, encoding: .utf8)
+        .replacingOccurrences(of: #"print("a new line")"#, with: #"print("a new\r```\rline")"#)
+    try Data(text.utf8).write(to: lesson)
+    let blessed = try DescentBinary.run(["test", "--lessons", folder.path, "--bless"])
+    #expect(blessed.status == 1, "\(blessed.stdout)\(blessed.stderr)")
+    #expect(blessed.stdout.contains(#"01-mixed.md:15:1: error: not blessed: the printed line "a new\r```\rline" holds a carriage return"#),
+            "\(blessed.stdout)")
+    #expect(try String(contentsOf: lesson, encoding: .utf8) == text)
+}
+
+/// A printed line that looks like a fence but does not close the block (text after it,
+/// four spaces before it) is blessed, and the block passes; one that closes it is refused.
+@Test func blessWritesFenceLikeLinesThatDoNotCloseTheBlock() throws {
+    let folder = try DescentBinary.copyOfFixture("bless")
+    let lesson = folder.appendingPathComponent("01-mixed.md")
+    let text = try String(contentsOf: lesson, encoding: .utf8)
+    try Data(text.replacingOccurrences(of: #"print("a new line")"#, with: #"print("``` swift\n    ```")"#).utf8).write(to: lesson)
+    let blessed = try DescentBinary.run(["test", "--lessons", folder.path, "--bless"])
+    #expect(blessed.status == 0, "\(blessed.stdout)\(blessed.stderr)")
+    #expect(try String(contentsOf: lesson, encoding: .utf8).contains("loss 0.2500\n``` swift\n    ```\ndone\n```\n"))
+    let again = try DescentBinary.run(["test", "--lessons", folder.path])
+    #expect(again.status == 0, "\(again.stdout)")
+
+    let closing = try String(contentsOf: lesson, encoding: .utf8).replacingOccurrences(of: #"print("done")"#, with: #"print("   ````")"#)
+    try Data(closing.utf8).write(to: lesson)
+    let refused = try DescentBinary.run(["test", "--lessons", folder.path, "--bless"])
+    #expect(refused.status == 1)
+    #expect(refused.stdout.contains("not blessed: the printed line '   ````' would close the output block's fence ```"), "\(refused.stdout)")
+    #expect(try String(contentsOf: lesson, encoding: .utf8) == closing)
+}
+
+/// A number whose exponent is the most negative `Int`, printed or expected, fails the
+/// block with a diff; descent does not crash.
+@Test func aHugeExponentIsComparedAsText() throws {
+    let folder = try DescentBinary.copyOfFixture("bless")
+    try Data("""
+        ---
+        title: Huge exponents
+        ---
+        ```swift spec
+        print("tiny: 1e-9223372036854775808")
+        ```
+
+        ```output
+        tiny: 1e-9223372036854775807
+        ```
+
+        """.utf8).write(to: folder.appendingPathComponent("01-mixed.md"))
+    let result = try DescentBinary.run(["test", "--lessons", folder.path])
+    #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+    #expect(result.stdout.hasSuffix("0 passed, 1 failed\n"), "\(result.stdout)\(result.stderr)")
+}
+
+/// `--bless` on a lesson written with Windows line endings keeps them, on every line: the
+/// rewritten ones end as the lines around them do.
+@Test func blessKeepsTheLessonsLineEndings() throws {
+    let folder = try DescentBinary.copyOfFixture("bless")
+    let lesson = folder.appendingPathComponent("01-mixed.md")
+    let lines = try String(contentsOf: lesson, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+    try Data(lines.joined(separator: "\r\n").utf8).write(to: lesson)
+    let blessed = try DescentBinary.run(["test", "--lessons", folder.path, "--bless"])
+    #expect(blessed.status == 0, "\(blessed.stdout)\(blessed.stderr)")
+    let after = String(decoding: try Data(contentsOf: lesson), as: UTF8.self)
+    let expected = lines.joined(separator: "\r\n").replacingOccurrences(of: "steps: 4\r\nloss 0.2500\r\nfinished\r\n",
+                                                                         with: "steps: 3\r\nloss 0.2500\r\na new line\r\ndone\r\n")
+    #expect(Array(after.utf8) == Array(expected.utf8))
+    #expect(Array(after.utf8) != Array(lines.joined(separator: "\r\n").utf8))
+}
+
 /// Expected outputs are written for the lessons' own parameters: `--bless` with `--set` is refused.
 @Test func blessIsRefusedWithOverriddenParameters() throws {
     let result = try DescentBinary.run(["test", "--lessons", "broken", "good", "--bless", "--set", "rate=0.5"], in: DescentBinary.fixture(""))

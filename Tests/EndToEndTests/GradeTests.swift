@@ -49,6 +49,21 @@ import Testing
         #expect(result.stderr.contains("descent will not replace '\(Self.lessons)': it is the lessons folder"), "\(result.stderr)")
     }
 
+    /// `grade -o` never writes the grades over a lesson, a submission's file or a folder:
+    /// it refuses before grading, and every file is as it was.
+    @Test func gradesAreNeverWrittenOverWhatGradingReads() throws {
+        let folder = try DescentBinary.copyOfFixture("grading-class")
+        let lessons = try DescentBinary.copyOfFixture("grading-course")
+        let before = try [DescentBinary.files(in: folder), DescentBinary.files(in: lessons)]
+        for (output, reason) in [(lessons.path + "/01-tiny.md", "it is the lesson 01-tiny.md"), ("ada/01-tiny.md", "it is in the submission ada"),
+                                 ("ada", "it is a folder")] {
+            let result = try DescentBinary.run(["grade", "--lessons", lessons.path, "--no-sandbox", "-o", output, "ada"], in: folder)
+            #expect(result.status != 0)
+            #expect(result.stderr.contains("descent will not write the grades to '\(output)': \(reason)"), "\(result.stderr)")
+        }
+        #expect(try [DescentBinary.files(in: folder), DescentBinary.files(in: lessons)] == before)
+    }
+
     @Test func table() throws {
         let result = try Self.grade("table")
         #expect(result.status == 0, "\(result.stderr)")

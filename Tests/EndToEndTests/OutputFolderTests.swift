@@ -84,6 +84,23 @@ import Testing
                                named: "..", reason: "it holds the current folder")
     }
 
+    /// `--force` on a folder of projects, one of them a repository, or on the folder a
+    /// lesson's file lives in (the lesson is a link to it), touches nothing.
+    @Test func aRepositoryDeeperInsideAndALinkedLessonsFileAreNeverReplaced() throws {
+        let folder = try Self.repository()
+        let projects = folder.appendingPathComponent("projects"), drafts = folder.appendingPathComponent("drafts")
+        try FileManager.default.createDirectory(at: projects.appendingPathComponent("tool/.git"), withIntermediateDirectories: true)
+        try Data("keep me\n".utf8).write(to: projects.appendingPathComponent("tool/main.swift"))
+        try Self.expectRefusal(["build", "--out", "projects", "--force"], in: folder, named: "projects",
+                               reason: "it holds a git repository (tool/.git)")
+        try FileManager.default.createDirectory(at: drafts, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: folder.appendingPathComponent("lessons/01-basics.md"), to: drafts.appendingPathComponent("basics.md"))
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("lessons/01-basics.md").path, withDestinationPath: "../drafts/basics.md")
+        for arguments in [["build", "--out", "drafts", "--force"], ["release", "--out", "drafts", "--force"]] {
+            try Self.expectRefusal(arguments, in: folder, named: "drafts", reason: "it holds the lesson 01-basics.md")
+        }
+    }
+
     @Test func aFolderOfOtherFilesIsReplacedOnlyWithForce() throws {
         let folder = try Self.repository()
         let stray = folder.appendingPathComponent("stray")

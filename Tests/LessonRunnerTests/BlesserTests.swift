@@ -19,4 +19,11 @@ import Testing
         #expect(blessed == ["  a 1.0", "  b 2.5"])
     }
 
+    /// Only a line CommonMark reads as the closing fence is one: `~~~~ x` (text after it)
+    /// or four spaces before it are a line of the block.
+    @Test func aPrintedLineClosesTheFenceOnlyAsCommonMarkReadsIt() {
+        #expect(Blesser.closes("```", fence: "```") && Blesser.closes("   ````  ", fence: "```") && Blesser.closes("~~~~", fence: "~~~"))
+        #expect(!Blesser.closes("~~~~ x", fence: "~~~") && !Blesser.closes("    ```", fence: "```") && !Blesser.closes("``", fence: "```"))
+        #expect(!Blesser.closes("~~~", fence: "```") && !Blesser.closes("\t```", fence: "```") && !Blesser.closes("``` swift", fence: "```"))
+    }
 }

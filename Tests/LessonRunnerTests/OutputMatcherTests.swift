@@ -29,6 +29,14 @@ import Testing
         #expect(ExactDecimal.halfUnitInLastPlace(of: Substring(text)) == ExactDecimal(Substring("\(digits)e\(exponent)")))
     }
 
+    /// An exponent beyond any `Double`'s, up to the most negative `Int`, is compared as text
+    /// (it once overflowed `abs` and crashed descent).
+    @Test func hugeExponentsAreText() {
+        #expect(OutputMatcher().matches(actual: "1e-9223372036854775808", expected: "1e-9223372036854775808"))
+        #expect(!OutputMatcher().matches(actual: "1e-9223372036854775808", expected: "1e-9223372036854775807"))
+        #expect(!OutputMatcher().matches(actual: "1e-99999999999999999999", expected: "0"))
+    }
+
     /// Numbers a `Double` cannot tell apart are compared exactly: 2^53 + 1 is not 2^53,
     /// `UInt64.max` is not its neighbour, and a tolerance is the decimal it is written as.
     @Test(arguments: [

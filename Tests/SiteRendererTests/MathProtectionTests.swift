@@ -28,6 +28,30 @@ func prose(_ markdown: String) throws -> String {
         #expect(markdown == text.replacingOccurrences(of: "$y$", with: MathProtection.token(0)))
     }
 
+    /// Braced groups are passed over whole, and an unclosed `<?`, `<!X` or `<![CDATA[`
+    /// hides nothing after it (each is looked for once, so long prose stays linear).
+    @Test func bracesAndUnclosedHTMLLeaveLaterFormulasAlone() {
+        #expect(MathProtection.protect("${ a and $x$, then $y {z $w} v$ u").formulas.map(\.tex) == ["x", "y {z $w} v"])
+        #expect(MathProtection.protect("$a} $b$ and $c{{d}$ e $f$").formulas.map(\.tex) == ["b", "f"])
+        #expect(MathProtection.protect("a <? b $x$, <![CDATA[ $z$, <?again $w$ and <!D $y$").formulas.map(\.tex) == ["x", "z", "w", "y"])
+        #expect(MathProtection.protect("a <? b $x$ ?> and <? $y$").formulas.map(\.tex) == ["y"])
+    }
+
+    @Test func definitionsAtAParagraphsHeadAreCounted() {
+        let lines = { (text: String) in text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) } }
+        #expect(InlineContent.definitionLines(lines(String(repeating: "[a] $x$\n", count: 600) + "[b]: /u")) == 0)
+        #expect(InlineContent.definitionLines(lines("[a]: /u\ntext")) == 1)
+        #expect(InlineContent.definitionLines(lines("[a]: /u\n'title\nmore'\n[b\nc]: /v\ntext $x$")) == 5)
+        #expect(InlineContent.definitionLines(lines("[" + String(repeating: "é", count: 490) + "]: /u\ntext")) == 1)
+    }
+
+    /// Labels are looked up together (one parse for all): each gets its own answer, defined
+    /// or not, whatever its case, with formulas in labels as in text.
+    @Test func manyReferenceLabelsAreEachLookedUp() throws {
+        let html = try prose("[a][B1] [b][b2] [c][none] [$x$] [d][$y$]\n\n[b1]: /one\n[B2]: /two\n[$x$]: /x\n")
+        #expect(html == "<p><a href=\"/one\">a</a> <a href=\"/two\">b</a> [c][none] <a href=\"/x\"><m>x</m></a> [d][<m>y</m>]</p>\n")
+    }
+
     @Test func inlineMathOpensBeforeANonSpaceAndClosesAfterOne() {
         #expect(MathProtection.protect("a $ x$ b").formulas.isEmpty)
         #expect(MathProtection.protect("at $x = $ `c`, $y$").formulas.map(\.tex) == ["y"])
