@@ -94,6 +94,7 @@ public struct Runner: Sendable {
         environment[ProgramContract.channelVariable] = nonce
         environment[ProgramContract.figuresVariable] = figures.path
         environment["SWIFT_BACKTRACE"] = CrashReport.environment(folder: crashes)
+        PortableMath.apply(to: &environment)
         for (name, value) in values {
             environment[ProgramContract.parameterPrefix + name] = value
         }
