@@ -184,7 +184,9 @@ public struct Grader: Sendable {
         let detail = (fatal ?? lines.last).map { ": \($0)" } ?? ""
         switch ending {
         case .exited(let status):
-            return (lost.map { $0 + ": " } ?? "") + "your code ended (exit status \(status))" + detail
+            // When the protocol was broken, that is the cause; whether the exercise had also
+            // exited by then is a race, and is not told.
+            return lost ?? "your code ended (exit status \(status))" + detail
         case .signalled(let signal):
             if run.exerciseRanOutOfMemory || run.exerciseErrors.contains("alloc") || run.exerciseErrors.contains("out of memory"),
                let memory = executor.sandbox?.memory {
