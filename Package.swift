@@ -23,7 +23,7 @@ let package = Package(
         // What lesson programs import.
         .target(name: "DescentCore", dependencies: ["COpenBLAS"]),
         .target(name: "Plotting"),
-        .target(name: "LessonRuntime", dependencies: ["Plotting"]),
+        .target(name: "LessonRuntime", dependencies: ["DescentCore", "Plotting"]),
 
         // The tool's pipeline stages.
         .target(name: "CommonMark", dependencies: ["CCmark"]),
@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "LessonParserTests", dependencies: ["LessonParser"]),
         .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "LessonParser"]),
         .testTarget(name: "SiteRendererTests", dependencies: ["SiteRenderer", "LessonParser", "LessonRunner", "CommonMark"]),
-        .testTarget(name: "GradingTests", dependencies: ["Grading", "LessonParser", "LessonRunner"], exclude: ["Fixtures"]),
+        .testTarget(name: "GradingTests", dependencies: ["Grading", "LessonParser", "LessonRunner", "LessonRuntime", "DescentCore"], exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["descent"], exclude: ["Fixtures"]),
     ]
 )
