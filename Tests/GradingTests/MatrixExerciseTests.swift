@@ -25,7 +25,7 @@ import Testing
         // ∂L/∂b as the mean over the batch rather than the sum.
         ("    (dY * W.T, X.T * dY, dY.sum(along: .rows) / Double(dY.rows))", 0, "expected ["),
         // ∂L/∂W transposed: the wrong shape.
-        ("    (dY * W.T, dY.T * X, dY.sum(along: .rows))", 0, "expected \"3×2\", got \"2×3\""),
+        ("    (dY * W.T, dY.T * X, dY.sum(along: .rows))", 0, "expected 3×2, got 2×3"),
         // Replies with a 1×2 matrix of one element before its own answer.
         ("    _ = FileHandle(fileDescriptor: 4).write(Data(\"return\\t1 2 3ff0000000000000\\n\".utf8))\n    return (dY * W.T, X.T * dY, dY.sum(along: .rows))",
          0, "your code returned something that is not"),
