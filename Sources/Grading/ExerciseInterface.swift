@@ -165,7 +165,7 @@ struct ExerciseInterface {
                 "LessonRuntime.RemoteArgument(\(Self.wrapped(parameter.name, parameter.crossing)))"
             }.joined(separator: ", ")
             var call = "LessonRuntime._remoteCall(\(index), [\(arguments)], exercise: \(ProgramGenerator.literal(id)))"
-            if case .tuple(let types) = function.result { call = "(\(call) as \(Self.tuple(types))).value" }
+            call = Self.unwrapped(call, function.result)
             for parameter in function.parameters where parameter.crossing == .function {
                 call = "withoutActuallyEscaping(\(parameter.name)) { \(parameter.name) in \(call) }"
             }
@@ -177,9 +177,7 @@ struct ExerciseInterface {
     var server: String {
         let entries = functions.map { function in
             let arguments = function.parameters.enumerated().map { index, parameter in
-                var argument = "try call.argument(\(index))"
-                if case .tuple(let types) = parameter.crossing { argument = "(\(argument) as \(Self.tuple(types))).value" }
-                return (parameter.label.map { "`\($0)`: " } ?? "") + argument
+                (parameter.label.map { "`\($0)`: " } ?? "") + Self.unwrapped("try call.argument(\(index))", parameter.crossing)
             }
             let result = Self.wrapped("\(function.name)(\(arguments.joined(separator: ", ")))", function.result)
             return "    { call in call.reply(\(result)) },"
@@ -191,6 +189,13 @@ struct ExerciseInterface {
     private static func wrapped(_ expression: String, _ crossing: Crossing) -> String {
         guard case .tuple(let types) = crossing else { return expression }
         return "\(tuple(types))(\(expression))"
+    }
+
+    /// `expression`, a `RemoteValue` read from a message, as the signature's type: a
+    /// tuple read as its `RemoteTuple`, then its `value`.
+    private static func unwrapped(_ expression: String, _ crossing: Crossing) -> String {
+        guard case .tuple(let types) = crossing else { return expression }
+        return "(\(expression) as \(tuple(types))).value"
     }
 
     /// The `RemoteTuple` type of a tuple with these element types.
