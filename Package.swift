@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "DescentCore", dependencies: ["COpenBLAS"],
                 swiftSettings: [.unsafeFlags(["-O", "-assert-config", "Debug"], .when(configuration: .debug))]),
         .target(name: "Plotting"),
-        .target(name: "LessonRuntime", dependencies: ["Plotting"]),
+        .target(name: "LessonRuntime", dependencies: ["DescentCore", "Plotting"]),
 
         // The tool's pipeline stages.
         .target(name: "CommonMark", dependencies: ["CCmark"]),
@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "LessonParserTests", dependencies: ["LessonParser"]),
         .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "LessonParser"]),
         .testTarget(name: "SiteRendererTests", dependencies: ["SiteRenderer", "LessonParser", "LessonRunner", "CommonMark"]),
-        .testTarget(name: "GradingTests", dependencies: ["Grading", "LessonParser", "LessonRunner"], exclude: ["Fixtures"]),
+        .testTarget(name: "GradingTests", dependencies: ["Grading", "LessonParser", "LessonRunner", "LessonRuntime", "DescentCore"], exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["descent"], exclude: ["Fixtures"]),
     ]
 )

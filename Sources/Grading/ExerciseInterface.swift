@@ -7,21 +7,33 @@ import SwiftSyntax
 ///
 /// Each becomes a proxy in the checker and a served function in the exercise program (see
 /// `RemoteExercise` in LessonRuntime), so its parameters and result must cross a process
-/// boundary: values of `RemoteValue` types (numbers, `Bool`, `String`, arrays and optionals
-/// of them) and functions of one or two such values. Anything else is refused, with why.
+/// boundary: values of `RemoteValue` types (numbers, `Bool`, `String`, DescentCore's
+/// `Matrix`, arrays and optionals of them), tuples of two to four such values (labelled or
+/// not, crossing as a `RemoteTuple`), and functions of one or two such values. Anything
+/// else is refused, with why.
 struct ExerciseInterface {
+    /// How a parameter or a result crosses.
+    enum Crossing: Equatable {
+        /// As the `RemoteValue` it is.
+        case value
+        /// As a callback handle (a parameter of function type).
+        case function
+        /// As a `RemoteTuple` of these element types, in the instructor's spelling.
+        case tuple([String])
+    }
+
     struct Parameter {
         /// The argument label (nil for `_`).
         var label: String?
         /// The name inside the function.
         var name: String
-        /// Whether its type is a function type (passed as a callback handle).
-        var isFunction: Bool
+        var crossing: Crossing
     }
 
     struct Function {
         var name: String
         var parameters: [Parameter]
+        var result: Crossing
         /// The UTF-8 offsets of its body's braces in the block's code.
         var bodyStart: Int
         var bodyEnd: Int
@@ -77,8 +89,10 @@ struct ExerciseInterface {
         let signature = declaration.signature
         if declaration.genericParameterClause != nil { throw refuse("it is generic") }
         if signature.effectSpecifiers != nil { throw refuse("it throws or is async") }
-        guard let result = signature.returnClause?.type else { throw refuse("it returns nothing") }
-        guard Self.crosses(result) else { throw refuse("its result type \(result.trimmedDescription) is not a RemoteValue") }
+        guard let resultType = signature.returnClause?.type else { throw refuse("it returns nothing") }
+        guard let result = Self.crossing(resultType) else {
+            throw refuse("its result type \(resultType.trimmedDescription) is not a RemoteValue or a tuple of two to four of them")
+        }
         var parameters: [Parameter] = []
         for parameter in signature.parameterClause.parameters {
             let label = parameter.firstName.text == "_" ? nil : parameter.firstName.text
@@ -98,19 +112,30 @@ struct ExerciseInterface {
                       function.parameters.allSatisfy({ crosses($0.type) }), crosses(function.returnClause.type) else {
                     throw refuse("parameter \(inner) is a function other than (Value) -> Value or (Value, Value) -> Value")
                 }
-                parameters.append(Parameter(label: label, name: inner, isFunction: true))
+                parameters.append(Parameter(label: label, name: inner, crossing: .function))
             } else {
-                guard crosses(type) else { throw refuse("parameter \(inner)'s type \(type.trimmedDescription) is not a RemoteValue") }
-                parameters.append(Parameter(label: label, name: inner, isFunction: false))
+                guard let crossing = crossing(type) else {
+                    throw refuse("parameter \(inner)'s type \(type.trimmedDescription) is not a RemoteValue or a tuple of two to four of them")
+                }
+                parameters.append(Parameter(label: label, name: inner, crossing: crossing))
             }
         }
         guard let body = declaration.body else { throw refuse("it has no body") }
-        return Function(name: name, parameters: parameters, bodyStart: body.leftBrace.positionAfterSkippingLeadingTrivia.utf8Offset,
+        return Function(name: name, parameters: parameters, result: result, bodyStart: body.leftBrace.positionAfterSkippingLeadingTrivia.utf8Offset,
                         bodyEnd: body.rightBrace.positionAfterSkippingLeadingTrivia.utf8Offset)
     }
 
     /// The types `RemoteValue` covers.
-    static let valueTypes: Set<String> = ["Double", "Float", "Int", "Bool", "String"]
+    static let valueTypes: Set<String> = ["Double", "Float", "Int", "Bool", "String", "Matrix"]
+
+    /// How a parameter or result of `type` crosses: as a `RemoteValue`, or as a tuple of
+    /// two to four of them; nil when it cannot.
+    private static func crossing(_ type: TypeSyntax) -> Crossing? {
+        if crosses(type) { return .value }
+        guard let tuple = type.as(TupleTypeSyntax.self), (2...4).contains(tuple.elements.count),
+              tuple.elements.allSatisfy({ $0.ellipsis == nil && $0.inoutKeyword == nil && crosses($0.type) }) else { return nil }
+        return .tuple(tuple.elements.map(\.type.trimmedDescription))
+    }
 
     /// Whether `type` is a `RemoteValue`: a value type, or an array or optional of one.
     private static func crosses(_ type: TypeSyntax) -> Bool {
@@ -136,9 +161,12 @@ struct ExerciseInterface {
     /// The checker's version: each function sends its call to the exercise.
     func proxy(exercise id: String) -> String {
         replacingBodies { index, function in
-            let arguments = function.parameters.map { "LessonRuntime.RemoteArgument(\($0.name))" }.joined(separator: ", ")
+            let arguments = function.parameters.map { parameter in
+                "LessonRuntime.RemoteArgument(\(Self.wrapped(parameter.name, parameter.crossing)))"
+            }.joined(separator: ", ")
             var call = "LessonRuntime._remoteCall(\(index), [\(arguments)], exercise: \(ProgramGenerator.literal(id)))"
-            for parameter in function.parameters where parameter.isFunction {
+            call = Self.unwrapped(call, function.result)
+            for parameter in function.parameters where parameter.crossing == .function {
                 call = "withoutActuallyEscaping(\(parameter.name)) { \(parameter.name) in \(call) }"
             }
             return " return \(call) "
@@ -149,10 +177,29 @@ struct ExerciseInterface {
     var server: String {
         let entries = functions.map { function in
             let arguments = function.parameters.enumerated().map { index, parameter in
-                (parameter.label.map { "`\($0)`: " } ?? "") + "try call.argument(\(index))"
+                (parameter.label.map { "`\($0)`: " } ?? "") + Self.unwrapped("try call.argument(\(index))", parameter.crossing)
             }
-            return "    { call in call.reply(\(function.name)(\(arguments.joined(separator: ", ")))) },"
+            let result = Self.wrapped("\(function.name)(\(arguments.joined(separator: ", ")))", function.result)
+            return "    { call in call.reply(\(result)) },"
         }
         return (["LessonRuntime._serveExercise(["] + entries + ["])"]).joined(separator: "\n")
+    }
+
+    /// `expression` as it crosses: a tuple wrapped in its `RemoteTuple`.
+    private static func wrapped(_ expression: String, _ crossing: Crossing) -> String {
+        guard case .tuple(let types) = crossing else { return expression }
+        return "\(tuple(types))(\(expression))"
+    }
+
+    /// `expression`, a `RemoteValue` read from a message, as the signature's type: a
+    /// tuple read as its `RemoteTuple`, then its `value`.
+    private static func unwrapped(_ expression: String, _ crossing: Crossing) -> String {
+        guard case .tuple(let types) = crossing else { return expression }
+        return "(\(expression) as \(tuple(types))).value"
+    }
+
+    /// The `RemoteTuple` type of a tuple with these element types.
+    private static func tuple(_ types: [String]) -> String {
+        "LessonRuntime.RemoteTuple<\(types.joined(separator: ", "))>"
     }
 }

@@ -133,7 +133,7 @@ enum GradingChecker {
             guard let message = connection.receive() else { lost("your code stopped") }
             switch (message.first, message.count) {
             case ("return", 2):
-                do { return try Result.decode(field: message[1]) } catch { lost("your code returned something that is not a \(Result.self)") }
+                do { return try Result.decode(field: message[1]) } catch { lost("your code returned something that is not a \(Result.remoteTypeName)") }
             case ("notdone", 1):
                 LessonRuntime.check(false, "Exercise \(exercise) is not done yet", line: line)
                 if let value = placeholder(Result.self) { return value }

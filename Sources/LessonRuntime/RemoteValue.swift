@@ -1,3 +1,5 @@
+import DescentCore
+
 /// A value that crosses the boundary between a graded exercise and its checks (see
 /// `RemoteExercise`): written as space-separated tokens, read back by its type.
 ///
@@ -9,6 +11,12 @@ public protocol RemoteValue {
     /// Appends the value's tokens.
     func encode(into tokens: inout [String])
     init(decoding reader: inout RemoteReader) throws
+    /// The type as a student reads it in a message (`Array<Double>`, `(Matrix, Matrix)`).
+    static var remoteTypeName: String { get }
+}
+
+extension RemoteValue {
+    public static var remoteTypeName: String { "\(Self.self)" }
 }
 
 /// The tokens of one field of a remote message, read front to back.
@@ -135,6 +143,58 @@ extension Optional: RemoteValue where Wrapped: RemoteValue {
         case "s": self = .some(try Wrapped(decoding: &reader))
         default: throw RemoteError("not an Optional")
         }
+    }
+}
+
+extension Matrix: RemoteValue {
+    /// The most elements, and the largest side, a matrix read from a message may have:
+    /// 2²² Doubles (32 MiB), more than a message line can carry (each element takes at
+    /// least two bytes of `ProgramContract.remoteLineLimit`).
+    public static let remoteElementLimit = 1 << 22
+
+    /// Its rows, its columns, then its elements row by row, bit for bit.
+    public func encode(into tokens: inout [String]) {
+        tokens.append(String(rows))
+        tokens.append(String(columns))
+        for element in elements { element.encode(into: &tokens) }
+    }
+
+    /// Reads a shape within `remoteElementLimit` and exactly rows × columns elements.
+    public init(decoding reader: inout RemoteReader) throws {
+        let limit = Self.remoteElementLimit
+        guard let rows = Int(try reader.next()), let columns = Int(try reader.next()),
+              (0...limit).contains(rows), (0...limit).contains(columns) else { throw RemoteError("not a matrix shape") }
+        let (count, overflow) = rows.multipliedReportingOverflow(by: columns)
+        guard !overflow, count <= limit else { throw RemoteError("a \(rows)×\(columns) matrix is too large") }
+        var elements: [Double] = []
+        for _ in 0..<count { elements.append(try Double(decoding: &reader)) }
+        self.init(rows: rows, columns: columns, elements: elements)
+    }
+}
+
+/// A tuple of two or more values, each read by its own type in order: how a tuple
+/// parameter or result crosses. Swift converts `value` to and from the signature's
+/// labelled tuple, e.g. `(dX: Matrix, dW: Matrix, db: Matrix)`.
+public struct RemoteTuple<each Element: RemoteValue>: RemoteValue {
+    public var value: (repeat each Element)
+
+    public init(_ value: (repeat each Element)) {
+        self.value = value
+    }
+
+    /// Its elements' tokens, one after another.
+    public func encode(into tokens: inout [String]) {
+        repeat (each value).encode(into: &tokens)
+    }
+
+    public init(decoding reader: inout RemoteReader) throws {
+        value = (repeat try (each Element)(decoding: &reader))
+    }
+
+    public static var remoteTypeName: String {
+        var names: [String] = []
+        repeat names.append((each Element).remoteTypeName)
+        return "(" + names.joined(separator: ", ") + ")"
     }
 }
 

@@ -7,17 +7,9 @@ import Testing
 /// and a checker's closure may call the exercise again. An exercise that abuses the
 /// callbacks earns nothing.
 @Suite(.serialized) struct RemoteCallTests {
-    static let course: [Lesson] = {
-        let file = Fixtures.folder.appendingPathComponent("closures/01-slope.md")
-        return [LessonReader.read(file, file: "closures/01-slope.md").lesson].compactMap { $0 }
-    }()
-
     static func grade(_ body: String) throws -> ExerciseGrade {
-        var sandbox = try Sandbox.locate()
-        sandbox.memory = 1 << 30
-        let grader = Grader(lessons: course, executor: try GradingExecutor(sandbox: sandbox))
         let text = "```swift exercise id=slope\nfunc slope(of f: (Double) -> Double, at x: Double) -> Double {\n\(body)\n}\n```\n"
-        return try #require(grader.grade([Submission(student: "s", path: "", files: [("01-slope.md", text)])]).first?.exercises.first)
+        return try Fixtures.gradeExercise(lesson: "closures/01-slope.md", block: text)
     }
 
     @Test(arguments: [

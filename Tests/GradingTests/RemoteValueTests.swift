@@ -1,3 +1,4 @@
+import DescentCore
 import LessonRuntime
 import Testing
 
@@ -49,6 +50,35 @@ import Testing
         #expect(throws: RemoteError.self) { try [Double].decode(field: "999999999999999 3ff0000000000000") }
         #expect(throws: RemoteError.self) { try [[Double]].decode(field: "-1") }
         #expect(throws: RemoteError.self) { try String.decode(field: "abc") }
+    }
+
+    @Test func matricesAndTuplesCrossBitForBit() throws {
+        let matrix = Matrix(rows: 2, columns: 3, elements: [0.1, -0.0, .nan, 5e-324, -.infinity, 1])
+        let back = try Matrix.decode(field: Substring(matrix.field))
+        #expect(back.rows == 2 && back.columns == 3)
+        #expect(back.elements.map(\.bitPattern) == matrix.elements.map(\.bitPattern))
+        #expect(try Matrix.decode(field: Substring(Matrix(rows: 0, columns: 4).field)) == Matrix(rows: 0, columns: 4))
+        let labelled: (dX: Matrix, n: Int, name: String?) = (Matrix([[1, 2]]), -3, "é")
+        let tuple = try RemoteTuple<Matrix, Int, String?>.decode(field: Substring(RemoteTuple<Matrix, Int, String?>(labelled).field))
+        let (dX, n, name): (dX: Matrix, n: Int, name: String?) = tuple.value
+        #expect(dX == labelled.dX && n == -3 && name == "é")
+        let pair = try RemoteTuple<[Double], Bool>.decode(field: "2 3ff0000000000000 0 1")
+        #expect(pair.value.0 == [1, 0] && pair.value.1)
+    }
+
+    /// A matrix is read as its shape, within `Matrix.remoteElementLimit`, then exactly
+    /// rows × columns Doubles; a tuple as exactly its elements.
+    @Test(arguments: [
+        "", "2", "2 1 3ff0000000000000", "1 2 3ff0000000000000 0 0", "-1 0", "0 -1", "1.5 1 0", "x 1 0",
+        "4194305 0", "0 4194305", "2097153 2 0", "4194304 4194304 0", "9223372036854775807 9223372036854775807 0",
+    ])
+    func matricesThatDoNotFitAreRefused(_ field: String) {
+        #expect(throws: RemoteError.self) { try Matrix.decode(field: Substring(field)) }
+    }
+
+    @Test(arguments: ["", "1", "1 2 3", "1 1 3ff0000000000000", "1 0 0 7"])
+    func tuplesThatDoNotFitAreRefused(_ field: String) {
+        #expect(throws: RemoteError.self) { try RemoteTuple<Int, Matrix>.decode(field: Substring(field)) }
     }
 
     @Test func checkerReportsRoundTrip() {

@@ -101,7 +101,7 @@ import Testing
     @Test func bodiesAreMatchedByNameAndLabels() throws {
         let interface = try ExerciseInterface(Self.exercise, file: "lessons/t.md")
         #expect(interface.functions.map(\.signature) == ["twice(_:by:)"])
-        #expect(interface.functions.first?.parameters.map(\.isFunction) == [false, true])
+        #expect(interface.functions.first?.parameters.map(\.crossing) == [.value, .function])
         let student = """
             let s = "}{ \\(1) \\"" // braces in strings
             func twice(_ x: Double, factor: (Double) -> Double) -> Double { 0 }
@@ -187,6 +187,55 @@ import Testing
         let interface = try ExerciseInterface(Self.exercise, file: "lessons/t.md")
         let splice = RegionSplice(code: Self.exercise.code, function: interface.functions[0], lessonFile: "lessons/t.md", blockLine: 2)
         #expect(splice.studentRegions(" 2 * factor(x) ")?.map(\.1) == [" 2 * factor(x) "])
+    }
+
+    /// Lesson 4's backward pass: matrices in, a labelled tuple of matrices out, each tuple
+    /// crossing as a `RemoteTuple` of the signature's element types.
+    @Test func matricesAndTuplesCross() throws {
+        let block = LessonReader.parse("""
+            ```swift exercise id=lb points=1
+            func linearBackward(input X: Matrix, weights W: Matrix, upstream dY: Matrix)
+                -> (dX: Matrix, dW: Matrix, db: Matrix) {
+                // BEGIN SOLUTION
+                (dY * W.T, X.T * dY, dY.sum(along: .rows))
+                // END SOLUTION
+            }
+            func mix(_ pair: (a: Double, [Int]), by t: Double) -> Double {
+                // BEGIN SOLUTION
+                pair.a * t
+                // END SOLUTION
+            }
+            ```
+            """, file: "lessons/lb.md").lesson.codeBlocks[0]
+        let interface = try ExerciseInterface(block, file: "lessons/lb.md")
+        #expect(interface.functions.map(\.result) == [.tuple(["Matrix", "Matrix", "Matrix"]), .value])
+        #expect(interface.functions[0].parameters.map(\.crossing) == [.value, .value, .value])
+        #expect(interface.functions[1].parameters.map(\.crossing) == [.tuple(["Double", "[Int]"]), .value])
+        let proxy = interface.proxy(exercise: "lb")
+        #expect(proxy.contains("as LessonRuntime.RemoteTuple<Matrix, Matrix, Matrix>).value"), "\(proxy)")
+        #expect(proxy.contains("LessonRuntime.RemoteArgument(LessonRuntime.RemoteTuple<Double, [Int]>(pair))"), "\(proxy)")
+        #expect(interface.server.contains("call.reply(LessonRuntime.RemoteTuple<Matrix, Matrix, Matrix>(linearBackward("), "\(interface.server)")
+        #expect(interface.server.contains("mix((try call.argument(0) as LessonRuntime.RemoteTuple<Double, [Int]>).value, `by`: try call.argument(1))"), "\(interface.server)")
+    }
+
+    @Test(arguments: [
+        ("(Matrix, Int, Int, Int, Int)", "its result type (Matrix, Int, Int, Int, Int) is not a RemoteValue or a tuple of two to four of them"),
+        ("(Matrix, Value)", "its result type (Matrix, Value) is not a RemoteValue or a tuple of two to four of them"),
+        ("[(Int, Int)]", "its result type [(Int, Int)] is not a RemoteValue or a tuple of two to four of them"),
+    ])
+    func tuplesBeyondTheirLimitsAreRefused(_ result: String, _ why: String) {
+        let block = LessonReader.parse("""
+            ```swift exercise id=t points=1
+            func f(_ x: Int) -> \(result) {
+                // BEGIN SOLUTION
+                fatalError()
+                // END SOLUTION
+            }
+            ```
+            """, file: "lessons/t.md").lesson.codeBlocks[0]
+        do { _ = try ExerciseInterface(block, file: "lessons/t.md"); Issue.record("\(result) was accepted") } catch {
+            #expect("\(error)".hasSuffix("f cannot be graded across processes: \(why)"), "\(error)")
+        }
     }
 
     @Test func anUnsupportedSignatureIsRefusedWithWhy() {

@@ -2,6 +2,7 @@ import Foundation
 @testable import Grading
 import LessonParser
 import LessonRunner
+import Testing
 
 /// The fixtures of Tests/GradingTests/Fixtures: a tiny course, an honest class and a class
 /// of submissions that attack the grader.
@@ -9,12 +10,24 @@ enum Fixtures {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
     static var course: [Lesson] {
-        get throws {
-            let file = folder.appendingPathComponent("course/01-tiny.md")
-            let (lesson, diagnostics) = LessonReader.read(file, file: "course/01-tiny.md")
-            guard let lesson, diagnostics.isEmpty else { throw GradingError("fixture course: \(diagnostics)") }
-            return [lesson]
-        }
+        get throws { [try lesson("course/01-tiny.md")] }
+    }
+
+    /// The fixture lesson at `path` under the fixtures folder.
+    static func lesson(_ path: String) throws -> Lesson {
+        let (lesson, diagnostics) = LessonReader.read(folder.appendingPathComponent(path), file: path)
+        guard let lesson, diagnostics.isEmpty else { throw GradingError("fixture \(path): \(diagnostics)") }
+        return lesson
+    }
+
+    /// Grades, in the sandbox, a submission of one file holding `block` for the fixture
+    /// lesson at `path`; the grade of its first exercise.
+    static func gradeExercise(lesson path: String, block: String) throws -> ExerciseGrade {
+        var sandbox = try Sandbox.locate()
+        sandbox.memory = 1 << 30
+        let grader = Grader(lessons: [try lesson(path)], executor: try GradingExecutor(sandbox: sandbox))
+        let file = URL(fileURLWithPath: path).lastPathComponent
+        return try #require(grader.grade([Submission(student: "s", path: "", files: [(file, block)])]).first?.exercises.first)
     }
 
     /// Every submission folder of a class, by student name.
