@@ -66,11 +66,14 @@ public struct Sandbox: Sendable {
     }
 
     /// The container's arguments for bwrap: no network, its own PID namespace, the system
-    /// folders and `readable` read-only, nothing writable.
-    private func container(readable: [String]) -> [String] {
+    /// folders and `readable` read-only, nothing writable but, with `privateTmp`, an empty
+    /// /tmp of its own. That /tmp is mounted before `readable`, so a readable folder under the
+    /// host's /tmp (a clone of the course there) stays in sight.
+    private func container(readable: [String], privateTmp: Bool = false) -> [String] {
         var arguments = ["--die-with-parent", "--new-session", "--unshare-net", "--unshare-pid", "--unshare-ipc",
                          "--unshare-uts", "--unshare-cgroup-try", "--clearenv", "--chdir", "/"]
         for folder in ["/etc", "/grading"] { arguments += ["--perms", "0755", "--dir", folder] }
+        if privateTmp { arguments += ["--perms", "1777", "--tmpfs", "/tmp"] }
         arguments += ["--ro-bind", "/usr", "/usr"]
         for link in ["bin", "lib", "lib64", "sbin"] {
             let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/\(link)")) ?? ""
@@ -106,7 +109,7 @@ public struct Sandbox: Sendable {
     /// the libraries' modules and objects) read-only, only `staging` writable, a private
     /// /tmp, no capabilities, at most `memory` bytes of address space.
     func compileCommand(readable: [String], staging: String, memory: Int) -> [String] {
-        [bwrap] + container(readable: readable) + ["--proc", "/proc", "--perms", "1777", "--tmpfs", "/tmp", "--bind", staging, staging,
+        [bwrap] + container(readable: readable, privateTmp: true) + ["--proc", "/proc", "--bind", staging, staging,
                                                    "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "TMPDIR", "/tmp", "--setenv", "HOME", "/tmp",
                                                    "--cap-drop", "ALL", "--", prlimit, "--as=\(memory)", "--core=0", "--"]
     }

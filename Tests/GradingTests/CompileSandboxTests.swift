@@ -31,4 +31,29 @@ import Testing
         // Every control group made is gone, which it can only be when no process is left in it.
         #expect(sandbox.controlGroups.live == 0)
     }
+
+    /// The compiler reads the libraries where the course was built, even when that is under
+    /// the host's /tmp (a clone there, as CI may make): the container's own /tmp is mounted
+    /// before them, not over them, and hides every other folder of the host's /tmp.
+    @Test func aReadableFolderUnderTheHostsTmpStaysInSight() throws {
+        let sandbox = try Sandbox.locate()
+        let tmp = URL(fileURLWithPath: "/tmp")
+        let (readable, staging, stray) = (tmp.appendingPathComponent("descent-readable-\(UUID().uuidString)"),
+                                          tmp.appendingPathComponent("descent-staging-\(UUID().uuidString)"),
+                                          tmp.appendingPathComponent("descent-stray-\(UUID().uuidString)"))
+        for folder in [readable, staging, stray] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        defer { for folder in [readable, staging, stray] { try? FileManager.default.removeItem(at: folder) } }
+        try Data("module\n".utf8).write(to: readable.appendingPathComponent("Core.swiftmodule"))
+        let script = "cat \(readable.path)/Core.swiftmodule; test -e \(stray.path) && echo stray; true"
+        let command = sandbox.compileCommand(readable: [readable.path], staging: staging.path, memory: 1 << 30) + ["/bin/sh", "-c", script]
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(printed == "module\n")
+    }
 }
