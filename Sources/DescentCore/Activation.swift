@@ -21,15 +21,18 @@ public extension ActivationFunction {
   func apply(_ x: Matrix) -> Matrix { x.map(callAsFunction) }
 
   func backward(_ dY: Matrix, x: Matrix, y: Matrix) -> Matrix {
-    var dX = dY
-    dX.elements.withUnsafeMutableBufferPointer { dX in
+    // Written into new storage rather than a copy of ∂L/∂Y, which the caller still holds.
+    let elements = dY.elements.withUnsafeBufferPointer { dY in
       x.elements.withUnsafeBufferPointer { x in
         y.elements.withUnsafeBufferPointer { y in
-          for k in dX.indices { dX[k] *= derivative(x: x[k], y: y[k]) }
+          [Double](unsafeUninitializedCapacity: dY.count) { dX, count in
+            for k in dY.indices { dX.initializeElement(at: k, to: dY[k] * derivative(x: x[k], y: y[k])) }
+            count = dY.count
+          }
         }
       }
     }
-    return dX
+    return Matrix(rows: dY.rows, columns: dY.columns, elements: elements)
   }
 }
 

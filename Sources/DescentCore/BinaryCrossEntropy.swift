@@ -22,7 +22,8 @@ public struct BinaryCrossEntropy: Loss {
 public extension BinaryCrossEntropy {
   func value(_ logits: Matrix, _ target: Matrix) -> Double {
     requireSameShape(logits, target)
-    return logits.zipMap(target) { z, y in max(z, 0) - z * y + log1p(exp(-abs(z))) }.mean()
+    precondition(logits.count > 0, "the mean loss over an empty batch is undefined")
+    return logits.zipSum(target) { z, y in max(z, 0) - z * y + log1p(exp(-abs(z))) } / Double(logits.count)
   }
 
   func gradient(_ logits: Matrix, _ target: Matrix) -> Matrix {
@@ -34,7 +35,7 @@ public extension BinaryCrossEntropy {
   /// The fraction of samples with (z > 0) = (y = 1).
   func accuracy(_ logits: Matrix, _ target: Matrix) -> Double? {
     requireSameShape(logits, target)
-    let correct = logits.zipMap(target) { z, y in (z > 0) == (y > 0.5) ? 1 : 0 }.sum()
+    let correct = logits.zipSum(target) { z, y in (z > 0) == (y > 0.5) ? 1 : 0 }
     return correct / Double(logits.count)
   }
 }

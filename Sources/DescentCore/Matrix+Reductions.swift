@@ -87,13 +87,23 @@ extension Matrix {
   /// result ← the 1×n row Σᵢ Aᵢⱼ, without allocating when result already is 1×n.
   func sumRows(into result: inout Matrix) {
     if result.rows != 1 || result.columns != columns { result = Matrix(rows: 1, columns: columns) }
-    let columns = self.columns
+    let (rows, columns) = (self.rows, self.columns)
+    guard columns > 0 else { return }
     result.elements.withUnsafeMutableBufferPointer { s in
-      s.update(repeating: 0)
       elements.withUnsafeBufferPointer { a in
-        for i in 0..<rows {
-          for j in 0..<columns { s[j] += a[i * columns + j] }
+        // Columns j…j+V.count−1 summed in one register, one lane per column, each sum
+        // taken in the order i = 0, 1, … as the definition reads.
+        var j = 0
+        func sums<V: Lanes>(_: V.Type) {
+          var total = V(repeating: 0)
+          for i in 0..<rows { total = total + V(loadingFrom: a.baseAddress! + i * columns + j) }
+          total.store(to: s.baseAddress! + j)
+          j += V.count
         }
+        while j + 8 <= columns { sums(SIMD8<Double>.self) }
+        if j + 4 <= columns { sums(SIMD4<Double>.self) }
+        if j + 2 <= columns { sums(SIMD2<Double>.self) }
+        if j < columns { sums(Double.self) }
       }
     }
   }
