@@ -9,30 +9,36 @@ public protocol ActivationFunction: Sendable {
   func callAsFunction(_ x: Double) -> Double
   /// f'(x), which may be written with y = f(x) already computed (σ' = y(1 − y)).
   func derivative(x: Double, y: Double) -> Double
-  /// Y = f(X), element by element.
-  func apply(_ x: Matrix) -> Matrix
-  /// ∂L/∂X = ∂L/∂Y ⊙ f'(X), given X and Y = f(X).
-  func backward(_ dY: Matrix, x: Matrix, y: Matrix) -> Matrix
+  /// Y = f(X), element by element, written into `y` (given X's shape if it has another).
+  func apply(_ x: Matrix, into y: inout Matrix)
+  /// ∂L/∂X = ∂L/∂Y ⊙ f'(X), given X and Y = f(X), written into `dX` (given ∂L/∂Y's shape
+  /// if it has another).
+  func backward(_ dY: Matrix, x: Matrix, y: Matrix, into dX: inout Matrix)
 }
 
 // MARK: - Element-wise defaults
 
 public extension ActivationFunction {
-  func apply(_ x: Matrix) -> Matrix { x.map(callAsFunction) }
-
-  func backward(_ dY: Matrix, x: Matrix, y: Matrix) -> Matrix {
-    // Written into new storage rather than a copy of ∂L/∂Y, which the caller still holds.
-    let elements = dY.elements.withUnsafeBufferPointer { dY in
+  func apply(_ x: Matrix, into y: inout Matrix) {
+    y.reshape(toOverwrite: x.rows, x.columns)
+    y.elements.withUnsafeMutableBufferPointer { y in
       x.elements.withUnsafeBufferPointer { x in
-        y.elements.withUnsafeBufferPointer { y in
-          [Double](unsafeUninitializedCapacity: dY.count) { dX, count in
-            for k in dY.indices { dX.initializeElement(at: k, to: dY[k] * derivative(x: x[k], y: y[k])) }
-            count = dY.count
+        for k in x.indices { y[k] = self(x[k]) }
+      }
+    }
+  }
+
+  func backward(_ dY: Matrix, x: Matrix, y: Matrix, into dX: inout Matrix) {
+    dX.reshape(toOverwrite: dY.rows, dY.columns)
+    dX.elements.withUnsafeMutableBufferPointer { dX in
+      dY.elements.withUnsafeBufferPointer { dY in
+        x.elements.withUnsafeBufferPointer { x in
+          y.elements.withUnsafeBufferPointer { y in
+            for k in dY.indices { dX[k] = dY[k] * derivative(x: x[k], y: y[k]) }
           }
         }
       }
     }
-    return Matrix(rows: dY.rows, columns: dY.columns, elements: elements)
   }
 }
 
@@ -45,6 +51,9 @@ public final class Activation<Function: ActivationFunction>: Layer {
   /// X and Y = f(X) of the last forward pass, kept for f'(X).
   private var input = Matrix(rows: 0, columns: 0)
   private var output = Matrix(rows: 0, columns: 0)
+  /// Storage for Y and for ∂L/∂X, reused from pass to pass.
+  private var outputs = AlternatingBuffers()
+  private var inputGradients = AlternatingBuffers()
 
   /// A layer applying `function`.
   public init(_ function: Function) {
@@ -63,7 +72,7 @@ public extension Activation {
   /// Y = f(X), element by element.
   func forward(_ x: Matrix) -> Matrix {
     input = x
-    output = function.apply(x)
+    output = outputs.next { function.apply(x, into: &$0) }
     return output
   }
 
@@ -72,6 +81,6 @@ public extension Activation {
     precondition(
       dY.rows == output.rows && dY.columns == output.columns,
       "upstream gradient \(dY.shapeText) does not match the output \(output.shapeText)")
-    return function.backward(dY, x: input, y: output)
+    return inputGradients.next { function.backward(dY, x: input, y: output, into: &$0) }
   }
 }

@@ -13,6 +13,9 @@ public final class Linear: Layer {
   public let bias: Parameter
   /// The input X of the last forward pass, kept for ∂L/∂W = Xᵀ·∂L/∂Y.
   private var input = Matrix(rows: 0, columns: 0)
+  /// Storage for Y and for ∂L/∂X, reused from pass to pass.
+  private var outputs = AlternatingBuffers()
+  private var inputGradients = AlternatingBuffers()
 
   /// A layer from `inputs` to `outputs` units, W drawn by `weights`, b by `bias`.
   public init(
@@ -42,9 +45,10 @@ public extension Linear {
       x.columns == weight.value.rows,
       "input \(x.shapeText) does not fit weights \(weight.value.shapeText): \(x.columns) ≠ \(weight.value.rows)")
     input = x
-    var y = x * weight.value
-    y += bias.value
-    return y
+    return outputs.next { y in
+      Matrix.gemm(x, weight.value, into: &y)
+      y += bias.value
+    }
   }
 
   /// ∂L/∂W = Xᵀ·∂L/∂Y, ∂L/∂b = Σ_batch ∂L/∂Y, and returns ∂L/∂X = ∂L/∂Y·Wᵀ.
@@ -56,9 +60,7 @@ public extension Linear {
     Matrix.gemm(input, transposingA: true, dY, into: &weight.gradient)
     dY.sumRows(into: &bias.gradient)
     // ∂L/∂X = ∂L/∂Y·Wᵀ
-    var dX = Matrix(rows: 0, columns: 0)
-    Matrix.gemm(dY, weight.value, transposingB: true, into: &dX)
-    return dX
+    return inputGradients.next { dX in Matrix.gemm(dY, weight.value, transposingB: true, into: &dX) }
   }
 
   var parameters: [Parameter] { [weight, bias] }

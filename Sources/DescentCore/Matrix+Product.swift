@@ -63,10 +63,8 @@ extension Matrix {
     precondition(
       k == (transposingB ? b.columns : b.rows),
       "cannot multiply \(a.shapeText)\(transposingA ? "ᵀ" : "") by \(b.shapeText)\(transposingB ? "ᵀ" : ""): inner sizes differ")
-    if c.rows != m || c.columns != n {
-      // Both kernels overwrite every element, so the new storage need not be zeroed first.
-      c = Matrix(rows: m, columns: n, elements: Array(unsafeUninitializedCapacity: m * n) { _, count in count = m * n })
-    }
+    // Both kernels overwrite every element.
+    c.reshape(toOverwrite: m, n)
     guard m > 0, n > 0 else { return }
     guard k > 0 else {
       // Every sum is empty.

@@ -86,7 +86,8 @@ public extension Matrix {
 extension Matrix {
   /// result ← the 1×n row Σᵢ Aᵢⱼ, without allocating when result already is 1×n.
   func sumRows(into result: inout Matrix) {
-    if result.rows != 1 || result.columns != columns { result = Matrix(rows: 1, columns: columns) }
+    // Every column's sum is stored below.
+    result.reshape(toOverwrite: 1, columns)
     let (rows, columns) = (self.rows, self.columns)
     guard columns > 0 else { return }
     result.elements.withUnsafeMutableBufferPointer { s in

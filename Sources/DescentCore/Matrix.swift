@@ -106,3 +106,17 @@ public extension Matrix {
   /// The shape written as "rows×columns", as it appears in error messages.
   var shapeText: String { "\(rows)×\(columns)" }
 }
+
+// MARK: - Storage to be written over, for the training hot path
+
+extension Matrix {
+  /// Makes this a `rows`×`columns` matrix whose every element the caller is about to
+  /// overwrite: the storage is kept when the shape already fits, and otherwise replaced by
+  /// storage that is not zeroed first.
+  mutating func reshape(toOverwrite rows: Int, _ columns: Int) {
+    guard self.rows != rows || self.columns != columns else { return }
+    self = Matrix(
+      rows: rows, columns: columns,
+      elements: Array(unsafeUninitializedCapacity: rows * columns) { _, count in count = rows * columns })
+  }
+}

@@ -15,14 +15,14 @@ public struct TanhFunction: ActivationFunction {
   public func callAsFunction(_ x: Double) -> Double { Self.tanh(x, exponential: exp(2 * abs(x))) }
   public func derivative(x: Double, y: Double) -> Double { 1 - y * y }
 
-  public func apply(_ x: Matrix) -> Matrix {
-    var y = x.map { exp(2 * abs($0)) }
+  public func apply(_ x: Matrix, into y: inout Matrix) {
+    y.reshape(toOverwrite: x.rows, x.columns)
     y.elements.withUnsafeMutableBufferPointer { y in
       x.elements.withUnsafeBufferPointer { x in
-        for k in y.indices { y[k] = Self.tanh(x[k], exponential: y[k]) }
+        for k in x.indices { y[k] = exp(2 * abs(x[k])) }
+        for k in x.indices { y[k] = Self.tanh(x[k], exponential: y[k]) }
       }
     }
-    return y
   }
 }
 
