@@ -9,16 +9,17 @@ import Glibc
 /// a debug `descent` (as `swift run descent` and `make site` use) gives lessons the same
 /// release-speed core as a release one, and only these three libraries are built twice.
 ///
-/// They are compiled from the package's sources with `-O -wmo -g -assert-config Debug`:
-/// whole-module optimisation, debug information, and the checks' messages of a debug build
-/// (a shape mismatch in the core still says what did not fit, at a cost measured in the
-/// README). The result lives in `folder/<key>/`, where the key is the SHA-256 of the sources,
+/// They are compiled from the package's sources with `-O -wmo -g -assert-config Debug` and
+/// frame pointers: whole-module optimisation, debug information, the checks' messages of a
+/// debug build (a shape mismatch in the core still says what did not fit, at a cost measured
+/// in the README), and a frame chain the runtime's backtracer can walk out of the core to the
+/// lesson statement that called it (without one it stops at the core's frame). The result lives in `folder/<key>/`, where the key is the SHA-256 of the sources,
 /// the compiler and the flags, so a changed source is compiled again and an unchanged one
 /// never; descents starting at once take turns through a lock, and the first one builds.
 struct LessonLibraries {
     /// Each library and those of these it imports (as in Package.swift).
     static let libraries: [(name: String, imports: [String])] = [
-        ("DescentCore", []), ("Plotting", []), ("LessonRuntime", ["Plotting"]),
+        ("DescentCore", []), ("Plotting", []), ("LessonRuntime", ["Plotting", "DescentCore"]),
     ]
 
     /// The folder holding each library's `.swiftmodule` and `.o`.
@@ -35,7 +36,7 @@ struct LessonLibraries {
     /// The libraries compiled from the sources under `packageRoot`, built first when the cache
     /// in `cache` does not hold them yet. `flags` go to every compilation (the BLAS headers).
     static func locate(compiler: String, packageRoot: URL, flags: [String], cache: URL) throws -> LessonLibraries {
-        let options = ["-O", "-wmo", "-g", "-assert-config", "Debug", "-parse-as-library", "-swift-version", "6",
+        let options = ["-O", "-wmo", "-g", "-Xcc", "-fno-omit-frame-pointer", "-assert-config", "Debug", "-parse-as-library", "-swift-version", "6",
                        "-package-name", "descent", "-suppress-warnings"] + flags
         let sources = try libraries.map { library in
             try sourceFiles(in: packageRoot.appendingPathComponent("Sources/\(library.name)"))

@@ -18,7 +18,7 @@ import Testing
         "broken/deep-trap.md:6:18: error: the block trapped: Fatal error: Index out of range\nbroken/deep-trap.md:19:7: note: called from here\n",
         "broken/uncaught-error.md:7:27: error: the block trapped: uncaught error: NegativeStep(step: -0.1)\nbroken/uncaught-error.md:20:16: note: called from here\n",
         "broken/runaway-recursion.md:6:12: error: the block ran out of stack: depth(_:) calls itself without end, or too deeply (signal 11)\n",
-        "broken/core-precondition.md:5:1: error: the block trapped: Precondition failed: cannot multiply 2×3 by 2×2: inner sizes differ\n",
+        "broken/core-precondition.md:7:17: error: the block trapped: Precondition failed: cannot multiply 2×3 by 2×2: inner sizes differ\n",
         "broken/endless-loop.md:5:1: error: the block did not finish within 1 s",
         "broken/output-flood.md:5:1: error: the lesson printed more than 8 MiB and was stopped",
         "broken/wrong-output.md:9:10: error: output differs from the expected output",
