@@ -6,10 +6,11 @@ site:
 	@scripts/install-deps.sh
 	swift run descent build
 
-# Unit tests, end-to-end tests of the descent binary and every lesson in lessons/; then
+# The formatting check (.swift-format), unit tests, end-to-end tests of the descent binary and every lesson in lessons/; then
 # rebuild site/ and fail when it differs from what is committed or is not valid HTML5.
 test:
 	@scripts/install-deps.sh --check
+	swift format lint --strict --recursive --parallel Package.swift Sources Tests
 	swift build
 	swift test
 	swift run descent build

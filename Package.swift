@@ -8,7 +8,7 @@ let package = Package(
     name: "Descent",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "descent", targets: ["descent"]),
+        .executable(name: "descent", targets: ["descent"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -23,8 +23,9 @@ let package = Package(
         // What lesson programs import. DescentCore is optimised in debug builds too, where its
         // SIMD loops would otherwise run some fifteen times slower (its tests train networks);
         // its checks keep their messages, as in the build lessons link (LessonLibraries).
-        .target(name: "DescentCore", dependencies: ["COpenBLAS"],
-                swiftSettings: [.unsafeFlags(["-O", "-assert-config", "Debug"], .when(configuration: .debug))]),
+        .target(
+            name: "DescentCore", dependencies: ["COpenBLAS"],
+            swiftSettings: [.unsafeFlags(["-O", "-assert-config", "Debug"], .when(configuration: .debug))]),
         .target(name: "Plotting"),
         .target(name: "LessonRuntime", dependencies: ["DescentCore", "Plotting"]),
 
@@ -32,25 +33,35 @@ let package = Package(
         .target(name: "CommonMark", dependencies: ["CCmark"]),
         .target(name: "LessonParser", dependencies: ["CommonMark", "Yams"]),
         .target(name: "LessonRunner", dependencies: ["LessonParser", "LessonRuntime"]),
-        .target(name: "SiteRenderer", dependencies: ["LessonParser", "LessonRunner", "LessonRuntime", "CommonMark", "Grading"]),
-        .target(name: "Grading", dependencies: [
-            "LessonParser", "LessonRunner",
-            .product(name: "SwiftSyntax", package: "swift-syntax"),
-            .product(name: "SwiftParser", package: "swift-syntax"),
-        ]),
+        .target(
+            name: "SiteRenderer",
+            dependencies: ["LessonParser", "LessonRunner", "LessonRuntime", "CommonMark", "Grading"]),
+        .target(
+            name: "Grading",
+            dependencies: [
+                "LessonParser", "LessonRunner",
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+            ]),
         .target(name: "Benchmarks", dependencies: ["DescentCore"]),
-        .target(name: "DescentCLI", dependencies: [
-            "LessonParser", "LessonRunner", "SiteRenderer", "Grading", "Benchmarks",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .target(
+            name: "DescentCLI",
+            dependencies: [
+                "LessonParser", "LessonRunner", "SiteRenderer", "Grading", "Benchmarks",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .executableTarget(name: "descent", dependencies: ["DescentCLI", "DescentCore", "Plotting", "LessonRuntime"]),
 
         .testTarget(name: "DescentCoreTests", dependencies: ["DescentCore"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], resources: [.copy("Golden")]),
         .testTarget(name: "LessonParserTests", dependencies: ["LessonParser"]),
         .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "LessonParser"]),
-        .testTarget(name: "SiteRendererTests", dependencies: ["SiteRenderer", "LessonParser", "LessonRunner", "CommonMark"]),
-        .testTarget(name: "GradingTests", dependencies: ["Grading", "LessonParser", "LessonRunner", "LessonRuntime", "DescentCore"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "SiteRendererTests", dependencies: ["SiteRenderer", "LessonParser", "LessonRunner", "CommonMark"]),
+        .testTarget(
+            name: "GradingTests",
+            dependencies: ["Grading", "LessonParser", "LessonRunner", "LessonRuntime", "DescentCore"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["descent"], exclude: ["Fixtures"]),
     ]
 )

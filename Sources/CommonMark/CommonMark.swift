@@ -1,8 +1,9 @@
 internal import CCmark
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The one place that talks to cmark: parse Markdown into `MarkdownNode` values, or render
@@ -41,10 +42,13 @@ public enum CommonMark {
             headingLevel: kind == .heading ? Int(cmark_node_get_heading_level(node)) : 0,
             destination: kind == .link || kind == .image ? cmark_node_get_url(node).map { String(cString: $0) } : nil,
             title: kind == .link || kind == .image ? cmark_node_get_title(node).map { String(cString: $0) } : nil,
-            list: kind == .list ? ListStyle(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
-                                            start: Int(cmark_node_get_list_start(node)),
-                                            tight: cmark_node_get_list_tight(node) != 0) : nil,
-            start: SourcePosition(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))),
+            list: kind == .list
+                ? ListStyle(
+                    ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                    start: Int(cmark_node_get_list_start(node)),
+                    tight: cmark_node_get_list_tight(node) != 0) : nil,
+            start: SourcePosition(
+                line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))),
             end: SourcePosition(line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node))),
             children: children
         )

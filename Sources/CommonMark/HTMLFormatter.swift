@@ -135,7 +135,9 @@ private extension HTMLFormatter {
 private extension MarkdownNode {
     var isBlock: Bool {
         switch kind {
-        case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .customBlock, .paragraph, .heading, .thematicBreak: true
+        case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .customBlock, .paragraph, .heading,
+            .thematicBreak:
+            true
         default: false
         }
     }

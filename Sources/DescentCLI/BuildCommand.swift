@@ -27,12 +27,17 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    @Flag(help: "Write the instructor's copy: the reference solutions and hidden checks are shown, and every page says so. The public site never shows them.")
+    @Flag(
+        help:
+            "Write the instructor's copy: the reference solutions and hidden checks are shown, and every page says so. The public site never shows them."
+    )
     var solutions = false
 
     func validate() throws {
         if solutions && URL(fileURLWithPath: out).standardizedFileURL.lastPathComponent == "site" {
-            throw ValidationError("--solutions writes the instructor's copy, which holds the solutions: give it a folder of its own with --out DIR, not the public site's")
+            throw ValidationError(
+                "--solutions writes the instructor's copy, which holds the solutions: give it a folder of its own with --out DIR, not the public site's"
+            )
         }
     }
 
@@ -40,6 +45,7 @@ struct BuildCommand: ParsableCommand {
         Report.quiet = options.quiet
         let folder = try output.claim(out, protecting: [options.lessons])
         let outcomes = try CourseRun(options: options, choices: true).run(try options.lessonFiles([]))
-        try SitePublisher.publish(outcomes, lessons: options.lessons, to: folder, edition: solutions ? .instructor : .student)
+        try SitePublisher.publish(
+            outcomes, lessons: options.lessons, to: folder, edition: solutions ? .instructor : .student)
     }
 }

@@ -12,10 +12,12 @@ struct CommandError: Error, CustomStringConvertible {
 /// The names among `candidates` closest to `name` (at most two edits apart, fewer for
 /// short names, or one holding the other), closest first: what a typo was meant to be.
 func closestNames(to name: String, among candidates: [String]) -> [String] {
-    let scored = Set(candidates).map { candidate in (candidate, editDistance(name.lowercased(), candidate.lowercased())) }
+    let scored = Set(candidates).map { candidate in (candidate, editDistance(name.lowercased(), candidate.lowercased()))
+    }
     let limit = max(1, min(2, name.count / 3))
     let close = scored.filter { candidate, distance in
-        distance <= limit || (min(name.count, candidate.count) >= 3 && (candidate.contains(name) || name.contains(candidate)))
+        distance <= limit
+            || (min(name.count, candidate.count) >= 3 && (candidate.contains(name) || name.contains(candidate)))
     }
     return close.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
 }

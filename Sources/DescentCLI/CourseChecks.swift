@@ -43,7 +43,8 @@ enum CourseChecks {
         let release = CourseRelease(lessons: lessons)
         let progress = Progress()
         defer { progress.show("") }
-        return release.verify(with: Grader(lessons: lessons, executor: try GradingExecutor(sandbox: nil))) { done, total in
+        return release.verify(with: Grader(lessons: lessons, executor: try GradingExecutor(sandbox: nil))) {
+            done, total in
             progress.show("[\(done)/\(total)] checking exercises as release would")
         }
     }

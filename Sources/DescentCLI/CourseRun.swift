@@ -54,7 +54,8 @@ struct CourseRun {
                 }
             }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-            progress.finish(label + "  \(outcome.passed) passed, \(outcome.failed) failed  (\(String(format: "%.1f", seconds)) s)")
+            progress.finish(
+                label + "  \(outcome.passed) passed, \(outcome.failed) failed  (\(String(format: "%.1f", seconds)) s)")
             outcomes.append(outcome)
         }
         return outcomes
@@ -69,15 +70,21 @@ struct CourseRun {
                 guard let parameter = lesson.frontMatter.params.first(where: { $0.name == name }) else { continue }
                 declared = true
                 guard let value = parameter.value.parsingSameType(text) else {
-                    throw CommandError("--set \(name)=\(text): \(lesson.file):\(parameter.line) declares \(name) as \(parameter.value.swiftType)")
+                    throw CommandError(
+                        "--set \(name)=\(text): \(lesson.file):\(parameter.line) declares \(name) as \(parameter.value.swiftType)"
+                    )
                 }
                 result[lesson.file, default: [:]][name] = value
             }
             if !declared {
-                let declaredNames = lessons.filter { overridden?.contains($0.file) ?? true }.flatMap { $0.frontMatter.params.map(\.name) }
+                let declaredNames = lessons.filter { overridden?.contains($0.file) ?? true }.flatMap {
+                    $0.frontMatter.params.map(\.name)
+                }
                 let suggestions = closestNames(to: name, among: declaredNames)
-                let hint = suggestions.isEmpty
-                    ? (declaredNames.isEmpty ? "" : " (declared: \(Set(declaredNames).sorted().joined(separator: ", ")))")
+                let hint =
+                    suggestions.isEmpty
+                    ? (declaredNames.isEmpty
+                        ? "" : " (declared: \(Set(declaredNames).sorted().joined(separator: ", ")))")
                     : "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
                 throw CommandError("--set \(name)=…: no lesson declares a parameter '\(name)'" + hint)
             }

@@ -6,7 +6,10 @@ public struct Descent: ParsableCommand {
         commandName: "descent",
         abstract: "Run, check and publish the Descent course.",
         version: Descent.version,
-        subcommands: [TestCommand.self, BuildCommand.self, FiguresCommand.self, ReleaseCommand.self, GradeCommand.self, BenchCommand.self]
+        subcommands: [
+            TestCommand.self, BuildCommand.self, FiguresCommand.self, ReleaseCommand.self, GradeCommand.self,
+            BenchCommand.self,
+        ]
     )
 
     /// The tool's version, raised with each release of the course tools.

@@ -39,8 +39,10 @@ struct FiguresCommand: ParsableCommand {
             if verbose { Report.outputs(of: run) }
             let figures = run.cells.map(\.figures.count).reduce(0, +)
             let values = run.overrides.map { "\($0.name) = \($0.value.encoded)" }
-            Report.info("\(file): \(count(run.cells.count, "block")) ran" + (values.isEmpty ? " with the lesson's defaults" : " with \(values.joined(separator: ", "))")
-                  + "; \(count(figures, "figure")) drawn, \(run.failed) failed")
+            Report.info(
+                "\(file): \(count(run.cells.count, "block")) ran"
+                    + (values.isEmpty ? " with the lesson's defaults" : " with \(values.joined(separator: ", "))")
+                    + "; \(count(figures, "figure")) drawn, \(run.failed) failed")
         }
         try SitePublisher.publish(outcomes, lessons: options.lessons, to: folder)
     }

@@ -30,7 +30,9 @@ struct GradeCommand: ParsableCommand {
     @Option(name: .long, help: "table, json, junit, csv or gradescope.")
     var format: GradeFormat = .table
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write the grades to this file instead of stdout.", valueName: "file"))
+    @Option(
+        name: [.short, .long], help: ArgumentHelp("Write the grades to this file instead of stdout.", valueName: "file")
+    )
     var output: String?
 
     @Option(name: .long, help: "Exercises graded in parallel (default: the number of cores).")
@@ -39,10 +41,13 @@ struct GradeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Seconds a block may run when it sets no timeout=.", valueName: "seconds"))
     var timeout: Double = 60
 
-    @Option(name: .long, help: ArgumentHelp("Memory a submission's run may use, all its processes together.", valueName: "MiB"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Memory a submission's run may use, all its processes together.", valueName: "MiB"))
     var memory = 2048
 
-    @Flag(name: .customLong("no-sandbox"), help: "Run code under grading without the sandbox (only for code you trust).")
+    @Flag(
+        name: .customLong("no-sandbox"), help: "Run code under grading without the sandbox (only for code you trust).")
     var noSandbox = false
 
     func validate() throws {
@@ -55,8 +60,11 @@ struct GradeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let lessonFiles = ((try? FileManager.default.contentsOfDirectory(atPath: lessons)) ?? []).filter { $0.hasSuffix(".md") }
-        let read = lessonFiles.map { ("the lesson \($0)", (lessons as NSString).appendingPathComponent($0)) }
+        let lessonFiles = ((try? FileManager.default.contentsOfDirectory(atPath: lessons)) ?? []).filter {
+            $0.hasSuffix(".md")
+        }
+        let read =
+            lessonFiles.map { ("the lesson \($0)", (lessons as NSString).appendingPathComponent($0)) }
             + submissions.map { ("the submission \($0)", $0) }
         if let output, let reason = OutputFolder.refusal(ofFile: URL(fileURLWithPath: output), protecting: read) {
             throw GradingError("descent will not write the grades to '\(output)': \(reason)")
@@ -65,11 +73,15 @@ struct GradeCommand: ParsableCommand {
         // A submission that cannot be read is graded as handing in nothing; it never stops the class.
         let loaded = submissions.map { Submission.load($0) }
         for submission in loaded where !submission.skipped.isEmpty {
-            FileHandle.standardError.write(Data(submission.skipped.map { "warning: \(submission.student): \($0)\n" }.joined().utf8))
+            FileHandle.standardError.write(
+                Data(submission.skipped.map { "warning: \(submission.student): \($0)\n" }.joined().utf8))
         }
         var sandbox: Sandbox?
         if noSandbox {
-            FileHandle.standardError.write(Data("warning: grading without a sandbox (--no-sandbox): code under grading can read and change your files\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "warning: grading without a sandbox (--no-sandbox): code under grading can read and change your files\n"
+                        .utf8))
         } else {
             do {
                 var located = try Sandbox.locate()

@@ -7,7 +7,9 @@ struct LessonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Folder of lessons.", valueName: "dir"))
     var lessons = "lessons"
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override a hyperparameter (outputs are then shown, not checked).", valueName: "name=value"))
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp("Override a hyperparameter (outputs are then shown, not checked).", valueName: "name=value"))
     var overrides: [String] = []
 
     @Flag(name: .shortAndLong, help: "Print only errors and the closing count.")
@@ -31,10 +33,15 @@ struct LessonOptions: ParsableArguments {
             guard let files = try? manager.contentsOfDirectory(atPath: lessons) else {
                 throw CommandError("no lessons folder at '\(lessons)'")
             }
-            return files.filter { $0.hasSuffix(".md") }.sorted().map { (lessons as NSString).appendingPathComponent($0) }
+            return files.filter { $0.hasSuffix(".md") }.sorted().map {
+                (lessons as NSString).appendingPathComponent($0)
+            }
         }
         return try names.map { name in
-            let candidates = [name, (lessons as NSString).appendingPathComponent(name), (lessons as NSString).appendingPathComponent(name + ".md")]
+            let candidates = [
+                name, (lessons as NSString).appendingPathComponent(name),
+                (lessons as NSString).appendingPathComponent(name + ".md"),
+            ]
             guard let found = candidates.first(where: { manager.fileExists(atPath: $0) }) else {
                 throw CommandError("no lesson '\(name)' (looked for \(candidates.joined(separator: ", ")))")
             }

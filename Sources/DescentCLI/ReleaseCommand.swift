@@ -23,7 +23,8 @@ struct ReleaseCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder of lessons.", valueName: "dir"))
     var lessons = "lessons"
 
-    @Option(name: .long, help: ArgumentHelp("Folder to write the student edition to (replaced whole).", valueName: "dir"))
+    @Option(
+        name: .long, help: ArgumentHelp("Folder to write the student edition to (replaced whole).", valueName: "dir"))
     var out: String
 
     @Option(name: .long, help: "Exercises verified in parallel (default: the number of cores).")
@@ -42,7 +43,9 @@ struct ReleaseCommand: ParsableCommand {
         var grader = Grader(lessons: parsed, executor: try GradingExecutor(sandbox: nil))
         if let jobs { grader.jobs = jobs }
         let progress = Progress()
-        let problems = release.verify(with: grader) { done, total in progress.show("[\(done)/\(total)] verifying exercises") }
+        let problems = release.verify(with: grader) { done, total in
+            progress.show("[\(done)/\(total)] verifying exercises")
+        }
         progress.show("")
         guard problems.isEmpty else {
             problems.forEach(Report.diagnostic)
@@ -51,6 +54,8 @@ struct ReleaseCommand: ParsableCommand {
         }
         try release.write(to: folder)
         let exercises = parsed.reduce(0) { $0 + $1.codeBlocks.filter { $0.role == .exercise }.count }
-        print("wrote the student edition of \(count(parsed.count, "lesson")) (\(count(exercises, "exercise")), verified) to \(out)")
+        print(
+            "wrote the student edition of \(count(parsed.count, "lesson")) (\(count(exercises, "exercise")), verified) to \(out)"
+        )
     }
 }

@@ -53,9 +53,11 @@ enum Report {
     static func diagnostic(_ text: String) {
         let severities: [(name: String, colour: String)] = [("error", "31"), ("warning", "35"), ("note", "36")]
         let firstLine = text.prefix { $0 != "\n" }
-        guard let (severity, range) = severities.lazy.compactMap({ severity in
-            firstLine.range(of: ": \(severity.name): ").map { (severity, $0) }
-        }).first else {
+        guard
+            let (severity, range) = severities.lazy.compactMap({ severity in
+                firstLine.range(of: ": \(severity.name): ").map { (severity, $0) }
+            }).first
+        else {
             return info(text)
         }
         if quiet && severity.name != "error" { return }

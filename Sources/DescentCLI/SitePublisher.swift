@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import LessonRunner
 import LessonParser
+import LessonRunner
 import SiteRenderer
 
 /// Renders the outcomes of a course run to a site folder and reports what happened.
@@ -9,22 +9,27 @@ enum SitePublisher {
     /// Prints each failure at its file:line, writes the site (even when blocks failed, so the
     /// author can look at it), then throws `ExitCode.failure` if anything failed. The course
     /// file of the `lessons` folder, if any, gives the front page and metadata.
-    static func publish(_ outcomes: [CourseRun.Outcome], lessons folder: String, to output: OutputFolder,
-                        edition: SiteEdition = .student) throws {
+    static func publish(
+        _ outcomes: [CourseRun.Outcome], lessons folder: String, to output: OutputFolder,
+        edition: SiteEdition = .student
+    ) throws {
         let out = output.path
         let (course, courseProblems) = Course.read(folder: folder)
         var lessons: [SiteLesson] = []
         for outcome in outcomes {
             Report.failures(of: outcome)
             if let lesson = outcome.run?.lesson ?? outcome.lesson {
-                lessons.append(SiteLesson(lesson: lesson, run: outcome.run, problems: outcome.diagnostics,
-                                          choices: outcome.choices))
+                lessons.append(
+                    SiteLesson(
+                        lesson: lesson, run: outcome.run, problems: outcome.diagnostics,
+                        choices: outcome.choices))
             }
         }
 
         let progress = Progress()
         progress.show("rendering \(out)/ …")
-        var site = try Site.build(lessons, course: course, edition: edition, typesetter: KaTeX(), highlighter: Pygments())
+        var site = try Site.build(
+            lessons, course: course, edition: edition, typesetter: KaTeX(), highlighter: Pygments())
         site.diagnostics = courseProblems + site.diagnostics
         try SiteWriter.write(site, to: output)
         progress.finish("rendered \(out)/")
@@ -38,7 +43,9 @@ enum SitePublisher {
         let figures = site.files.keys.filter { $0.hasSuffix(".svg") }.count
         let passed = outcomes.map(\.passed).reduce(0, +)
         let failing = failed > 0 || site.hasErrors
-        Report.summary("wrote \(out)/: \(count(lessons.count + 1, "page")), \(count(figures, "figure")); \(count(passed, "block")) passed, \(failed) failed", failed: failing)
+        Report.summary(
+            "wrote \(out)/: \(count(lessons.count + 1, "page")), \(count(figures, "figure")); \(count(passed, "block")) passed, \(failed) failed",
+            failed: failing)
         if failing { throw ExitCode.failure }
     }
 }

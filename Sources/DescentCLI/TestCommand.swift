@@ -22,12 +22,15 @@ struct TestCommand: ParsableCommand {
     @Flag(help: "Rewrite the failing lines of expected outputs in place.")
     var bless = false
 
-    @Argument(help: ArgumentHelp("Lessons to run (paths or names in the lessons folder); all when none.", valueName: "lesson"))
+    @Argument(
+        help: ArgumentHelp("Lessons to run (paths or names in the lessons folder); all when none.", valueName: "lesson")
+    )
     var lessonNames: [String] = []
 
     func validate() throws {
         if bless && !options.overrides.isEmpty {
-            throw ValidationError("--bless writes the outputs of the lessons' own parameters; it cannot be used with --set")
+            throw ValidationError(
+                "--bless writes the outputs of the lessons' own parameters; it cannot be used with --set")
         }
     }
 
@@ -50,7 +53,9 @@ struct TestCommand: ParsableCommand {
         releaseErrors.forEach(Report.diagnostic)
         let passed = outcomes.map(\.passed).reduce(0, +)
         let failed = outcomes.map(\.failed).reduce(0, +) - blessed + siteErrors.count + releaseErrors.count
-        Report.summary(bless ? "\(passed) passed, \(blessed) blessed, \(failed) failed" : "\(passed) passed, \(failed) failed", failed: failed > 0)
+        Report.summary(
+            bless ? "\(passed) passed, \(blessed) blessed, \(failed) failed" : "\(passed) passed, \(failed) failed",
+            failed: failed > 0)
         if failed > 0 { throw ExitCode.failure }
     }
 
@@ -64,7 +69,8 @@ struct TestCommand: ParsableCommand {
         blessing.refused.forEach(Report.diagnostic)
         guard blessing.count > 0 else { return 0 }
         guard unchanged else {
-            Report.diagnostic("\(file): error: not blessed: the file changed while its lesson ran; run descent test --bless again")
+            Report.diagnostic(
+                "\(file): error: not blessed: the file changed while its lesson ran; run descent test --bless again")
             return 0
         }
         try AtomicFile.write(Data(blessing.source.utf8), to: url)

@@ -7,18 +7,18 @@
 /// A result that someone still holds is never changed: copy-on-write gives the pass new
 /// storage instead.
 struct AlternatingBuffers {
-  private var first = Matrix(rows: 0, columns: 0)
-  private var second = Matrix(rows: 0, columns: 0)
-  private var secondIsNext = false
+    private var first = Matrix(rows: 0, columns: 0)
+    private var second = Matrix(rows: 0, columns: 0)
+    private var secondIsNext = false
 
-  /// Lets `write` fill the older buffer with the next result, and returns that result.
-  mutating func next(_ write: (inout Matrix) -> Void) -> Matrix {
-    defer { secondIsNext.toggle() }
-    if secondIsNext {
-      write(&second)
-      return second
+    /// Lets `write` fill the older buffer with the next result, and returns that result.
+    mutating func next(_ write: (inout Matrix) -> Void) -> Matrix {
+        defer { secondIsNext.toggle() }
+        if secondIsNext {
+            write(&second)
+            return second
+        }
+        write(&first)
+        return first
     }
-    write(&first)
-    return first
-  }
 }

@@ -2,18 +2,18 @@
 
 /// The central difference f'(x) ≈ (f(x + h) − f(x − h)) / 2h, whose error is O(h²).
 public func centralDifference(at x: Double, step h: Double = 1e-5, of f: (Double) -> Double) -> Double {
-  (f(x + h) - f(x - h)) / (2 * h)
+    (f(x + h) - f(x - h)) / (2 * h)
 }
 
 /// The gradient of f at x by central differences, one coordinate at a time:
 /// ∂f/∂xᵢ ≈ (f(x + h·eᵢ) − f(x − h·eᵢ)) / 2h.
 public func numericalGradient(at x: [Double], step h: Double = 1e-5, of f: ([Double]) -> Double) -> [Double] {
-  x.indices.map { i in
-    var plus = x, minus = x
-    plus[i] += h
-    minus[i] -= h
-    return (f(plus) - f(minus)) / (2 * h)
-  }
+    x.indices.map { i in
+        var plus = x, minus = x
+        plus[i] += h
+        minus[i] -= h
+        return (f(plus) - f(minus)) / (2 * h)
+    }
 }
 
 /// The Hessian Hᵢⱼ = ∂²f/∂xᵢ∂xⱼ at x, from central differences of central differences:
@@ -22,20 +22,22 @@ public func numericalGradient(at x: [Double], step h: Double = 1e-5, of f: ([Dou
 ///
 /// The error is O(h²); the default h = 10⁻⁴ balances it against round-off (which grows as 1/h²).
 public func numericalHessian(at x: [Double], step h: Double = 1e-4, of f: ([Double]) -> Double) -> Matrix {
-  let n = x.count
-  var hessian = Matrix(rows: n, columns: n)
-  func shifted(_ i: Int, _ si: Double, _ j: Int, _ sj: Double) -> Double {
-    var y = x
-    y[i] += si * h
-    y[j] += sj * h
-    return f(y)
-  }
-  for i in 0..<n {
-    for j in i..<n {
-      let value = (shifted(i, 1, j, 1) - shifted(i, 1, j, -1) - shifted(i, -1, j, 1) + shifted(i, -1, j, -1)) / (4 * h * h)
-      hessian[i, j] = value
-      hessian[j, i] = value
+    let n = x.count
+    var hessian = Matrix(rows: n, columns: n)
+    func shifted(_ i: Int, _ si: Double, _ j: Int, _ sj: Double) -> Double {
+        var y = x
+        y[i] += si * h
+        y[j] += sj * h
+        return f(y)
     }
-  }
-  return hessian
+    for i in 0..<n {
+        for j in i..<n {
+            let value =
+                (shifted(i, 1, j, 1) - shifted(i, 1, j, -1) - shifted(i, -1, j, 1) + shifted(i, -1, j, -1))
+                / (4 * h * h)
+            hessian[i, j] = value
+            hessian[j, i] = value
+        }
+    }
+    return hessian
 }

@@ -1,7 +1,8 @@
 import Foundation
 import LessonRunner
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A control group (cgroup v1: the memory, cpu and pids controllers) that holds everything
@@ -38,8 +39,14 @@ final class ControlGroup: @unchecked Sendable {
     /// Whether the kernel's out-of-memory killer killed a process of the group.
     var ranOutOfMemory: Bool {
         let control = (try? String(contentsOfFile: memoryFolder + "/memory.oom_control", encoding: .utf8)) ?? ""
-        let kills = control.split(separator: "\n").first { $0.hasPrefix("oom_kill ") }?.split(separator: " ").last.flatMap { Int($0) } ?? 0
-        let failures = (try? String(contentsOfFile: memoryFolder + "/memory.failcnt", encoding: .utf8)).flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? 0
+        let kills =
+            control.split(separator: "\n").first { $0.hasPrefix("oom_kill ") }?.split(separator: " ").last.flatMap {
+                Int($0)
+            } ?? 0
+        let failures =
+            (try? String(contentsOfFile: memoryFolder + "/memory.failcnt", encoding: .utf8)).flatMap {
+                Int($0.trimmingCharacters(in: .whitespacesAndNewlines))
+            } ?? 0
         return kills > 0 || failures > 0
     }
 
@@ -47,7 +54,8 @@ final class ControlGroup: @unchecked Sendable {
     func destroy() {
         for _ in 0..<500 {
             let pids = folders.flatMap { folder in
-                ((try? String(contentsOfFile: folder + "/cgroup.procs", encoding: .utf8)) ?? "").split(separator: "\n").compactMap { pid_t($0) }
+                ((try? String(contentsOfFile: folder + "/cgroup.procs", encoding: .utf8)) ?? "").split(separator: "\n")
+                    .compactMap { pid_t($0) }
             }
             if pids.isEmpty { break }
             pids.forEach { kill($0, SIGKILL) }
@@ -96,16 +104,24 @@ final class ControlGroups: @unchecked Sendable {
             let mount = "\(root)/\(controller)"
             guard FileManager.default.fileExists(atPath: mount + "/cgroup.procs") else {
                 let unified = FileManager.default.fileExists(atPath: root + "/cgroup.controllers")
-                throw RunnerError("cannot limit code under grading as a whole: no cgroup v1 '\(controller)' hierarchy at \(mount)"
-                                  + (unified ? " (this machine has cgroup v2 only, which descent does not use yet)" : ""))
+                throw RunnerError(
+                    "cannot limit code under grading as a whole: no cgroup v1 '\(controller)' hierarchy at \(mount)"
+                        + (unified ? " (this machine has cgroup v2 only, which descent does not use yet)" : ""))
             }
             // `4:memory:/some/group` → /some/group
-            let path = own.first { $0.split(separator: ":", maxSplits: 2).dropFirst().first?.split(separator: ",").contains(Substring(controller)) == true }
-                .map { String($0.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).last ?? "") } ?? "/"
+            let path =
+                own.first {
+                    $0.split(separator: ":", maxSplits: 2).dropFirst().first?.split(separator: ",").contains(
+                        Substring(controller)) == true
+                }
+                .map { String($0.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).last ?? "") }
+                ?? "/"
             let base = FileManager.default.fileExists(atPath: mount + path) ? mount + (path == "/" ? "" : path) : mount
             let folder = base + "/descent-\(getpid())"
             guard mkdir(folder, 0o755) == 0 || errno == EEXIST else {
-                throw RunnerError("cannot limit code under grading as a whole: cannot make the control group \(folder): \(String(cString: strerror(errno)))")
+                throw RunnerError(
+                    "cannot limit code under grading as a whole: cannot make the control group \(folder): \(String(cString: strerror(errno)))"
+                )
             }
             parents.append((controller, folder))
         }
@@ -151,9 +167,12 @@ final class ControlGroups: @unchecked Sendable {
             for (file, value) in settings {
                 let path = folder + "/" + file
                 try? value.write(toFile: path, atomically: false, encoding: .utf8)
-                let read = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+                let read = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(
+                    in: .whitespacesAndNewlines)
                 // The kernel rounds memory limits to whole pages.
-                let holds = file.hasPrefix("memory.") ? read.flatMap(Int.init).map { abs($0 - memory) < 4096 } ?? false : read == value
+                let holds =
+                    file.hasPrefix("memory.")
+                    ? read.flatMap(Int.init).map { abs($0 - memory) < 4096 } ?? false : read == value
                 guard holds else { throw fail("\(path) is \(read ?? "unreadable"), not \(value)") }
             }
         }

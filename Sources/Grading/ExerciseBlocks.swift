@@ -25,7 +25,10 @@ enum ExerciseBlocks {
             let fence = Self.fence(line)
             if let current = open {
                 if let fence, fence.character == current.fence, fence.length >= current.length, fence.info.isEmpty {
-                    if let id = current.id { blocks.append(Block(id: id, code: content.joined(separator: "\n"), firstLine: current.firstLine)) }
+                    if let id = current.id {
+                        blocks.append(
+                            Block(id: id, code: content.joined(separator: "\n"), firstLine: current.firstLine))
+                    }
                     open = nil
                     content = []
                 } else if current.id != nil {
@@ -33,7 +36,8 @@ enum ExerciseBlocks {
                 }
             } else if let fence {
                 let words = fence.info.split(whereSeparator: { $0 == " " || $0 == "\t" })
-                let id = words.first == "swift" && words.contains("exercise")
+                let id =
+                    words.first == "swift" && words.contains("exercise")
                     ? words.first { $0.hasPrefix("id=") }.map { String($0.dropFirst(3)) } : nil
                 open = (fence.character, fence.length, id, offset + 2)
             }

@@ -64,24 +64,33 @@ struct ExerciseInterface {
         var covered = Set<Int>()
         for item in tree.statements {
             guard let function = item.item.as(FunctionDeclSyntax.self), let body = function.body else { continue }
-            let first = block.firstContentLine + converter.location(for: body.leftBrace.positionAfterSkippingLeadingTrivia).line - 1
-            let last = block.firstContentLine + converter.location(for: body.rightBrace.positionAfterSkippingLeadingTrivia).line - 1
+            let first =
+                block.firstContentLine + converter.location(for: body.leftBrace.positionAfterSkippingLeadingTrivia).line
+                - 1
+            let last =
+                block.firstContentLine
+                + converter.location(for: body.rightBrace.positionAfterSkippingLeadingTrivia).line - 1
             let regions = block.solutions.filter { $0.lowerBound > first && $0.upperBound < last }
             guard !regions.isEmpty else { continue }
             regions.forEach { covered.insert($0.lowerBound) }
             var found = try Self.function(function, exercise: id, place: "\(file):\(first)")
             found.bodyStartLine = first - block.firstContentLine + 1
             found.bodyEndLine = last - block.firstContentLine + 1
-            found.regions = regions.map { ($0.lowerBound - block.firstContentLine + 1)...($0.upperBound - block.firstContentLine + 1) }
+            found.regions = regions.map {
+                ($0.lowerBound - block.firstContentLine + 1)...($0.upperBound - block.firstContentLine + 1)
+            }
             functions.append(found)
         }
         if let outside = block.solutions.first(where: { !covered.contains($0.lowerBound) }) {
-            throw GradingError("\(file):\(outside.lowerBound):1: error: exercise \(id): a solution region must be inside the body of a top-level function to be graded")
+            throw GradingError(
+                "\(file):\(outside.lowerBound):1: error: exercise \(id): a solution region must be inside the body of a top-level function to be graded"
+            )
         }
         self.functions = functions
     }
 
-    private static func function(_ declaration: FunctionDeclSyntax, exercise: String, place: String) throws -> Function {
+    private static func function(_ declaration: FunctionDeclSyntax, exercise: String, place: String) throws -> Function
+    {
         let name = declaration.name.text
         func refuse(_ why: String) -> GradingError {
             GradingError("\(place):1: error: exercise \(exercise): \(name) cannot be graded across processes: \(why)")
@@ -91,7 +100,9 @@ struct ExerciseInterface {
         if signature.effectSpecifiers != nil { throw refuse("it throws or is async") }
         guard let resultType = signature.returnClause?.type else { throw refuse("it returns nothing") }
         guard let result = Self.crossing(resultType) else {
-            throw refuse("its result type \(resultType.trimmedDescription) is not a RemoteValue or a tuple of two to four of them")
+            throw refuse(
+                "its result type \(resultType.trimmedDescription) is not a RemoteValue or a tuple of two to four of them"
+            )
         }
         var parameters: [Parameter] = []
         for parameter in signature.parameterClause.parameters {
@@ -101,7 +112,9 @@ struct ExerciseInterface {
             if parameter.ellipsis != nil { throw refuse("parameter \(inner) is variadic") }
             var type = parameter.type
             if let attributed = type.as(AttributedTypeSyntax.self) {
-                guard attributed.specifiers.isEmpty else { throw refuse("parameter \(inner) is \(attributed.specifiers.trimmedDescription)") }
+                guard attributed.specifiers.isEmpty else {
+                    throw refuse("parameter \(inner) is \(attributed.specifiers.trimmedDescription)")
+                }
                 guard attributed.attributes.allSatisfy({ $0.trimmedDescription == "@escaping" }) else {
                     throw refuse("parameter \(inner) has attributes \(attributed.attributes.trimmedDescription)")
                 }
@@ -109,20 +122,26 @@ struct ExerciseInterface {
             }
             if let function = type.as(FunctionTypeSyntax.self) {
                 guard function.effectSpecifiers == nil, (1...2).contains(function.parameters.count),
-                      function.parameters.allSatisfy({ crosses($0.type) }), crosses(function.returnClause.type) else {
-                    throw refuse("parameter \(inner) is a function other than (Value) -> Value or (Value, Value) -> Value")
+                    function.parameters.allSatisfy({ crosses($0.type) }), crosses(function.returnClause.type)
+                else {
+                    throw refuse(
+                        "parameter \(inner) is a function other than (Value) -> Value or (Value, Value) -> Value")
                 }
                 parameters.append(Parameter(label: label, name: inner, crossing: .function))
             } else {
                 guard let crossing = crossing(type) else {
-                    throw refuse("parameter \(inner)'s type \(type.trimmedDescription) is not a RemoteValue or a tuple of two to four of them")
+                    throw refuse(
+                        "parameter \(inner)'s type \(type.trimmedDescription) is not a RemoteValue or a tuple of two to four of them"
+                    )
                 }
                 parameters.append(Parameter(label: label, name: inner, crossing: crossing))
             }
         }
         guard let body = declaration.body else { throw refuse("it has no body") }
-        return Function(name: name, parameters: parameters, result: result, bodyStart: body.leftBrace.positionAfterSkippingLeadingTrivia.utf8Offset,
-                        bodyEnd: body.rightBrace.positionAfterSkippingLeadingTrivia.utf8Offset)
+        return Function(
+            name: name, parameters: parameters, result: result,
+            bodyStart: body.leftBrace.positionAfterSkippingLeadingTrivia.utf8Offset,
+            bodyEnd: body.rightBrace.positionAfterSkippingLeadingTrivia.utf8Offset)
     }
 
     /// The types `RemoteValue` covers.
@@ -133,7 +152,8 @@ struct ExerciseInterface {
     private static func crossing(_ type: TypeSyntax) -> Crossing? {
         if crosses(type) { return .value }
         guard let tuple = type.as(TupleTypeSyntax.self), (2...4).contains(tuple.elements.count),
-              tuple.elements.allSatisfy({ $0.ellipsis == nil && $0.inoutKeyword == nil && crosses($0.type) }) else { return nil }
+            tuple.elements.allSatisfy({ $0.ellipsis == nil && $0.inoutKeyword == nil && crosses($0.type) })
+        else { return nil }
         return .tuple(tuple.elements.map(\.type.trimmedDescription))
     }
 
@@ -177,7 +197,8 @@ struct ExerciseInterface {
     var server: String {
         let entries = functions.map { function in
             let arguments = function.parameters.enumerated().map { index, parameter in
-                (parameter.label.map { "`\($0)`: " } ?? "") + Self.unwrapped("try call.argument(\(index))", parameter.crossing)
+                (parameter.label.map { "`\($0)`: " } ?? "")
+                    + Self.unwrapped("try call.argument(\(index))", parameter.crossing)
             }
             let result = Self.wrapped("\(function.name)(\(arguments.joined(separator: ", ")))", function.result)
             return "    { call in call.reply(\(result)) },"

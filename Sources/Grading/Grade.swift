@@ -40,12 +40,15 @@ public struct ExerciseGrade: Sendable {
                 lines.append("\(place): check failed: \(check.reason ?? "it did not run")")
             }
             for failure in check.failures {
-                lines.append("\(failure.studentLine.map { "\(lesson):\($0)" } ?? place): check failed: \(failure.message)")
+                lines.append(
+                    "\(failure.studentLine.map { "\(lesson):\($0)" } ?? place): check failed: \(failure.message)")
             }
         }
         let hidden = checks.filter(\.hidden)
         if !hidden.isEmpty {
-            lines.append("\(hidden.filter(\.passed).count) of \(hidden.count) hidden check\(hidden.count == 1 ? "" : "s") passed")
+            lines.append(
+                "\(hidden.filter(\.passed).count) of \(hidden.count) hidden check\(hidden.count == 1 ? "" : "s") passed"
+            )
         }
         return lines
     }

@@ -23,7 +23,9 @@ public struct Grader: Sendable {
     }
 
     /// Grades every submission; `progress` is called (from any thread) after each exercise.
-    public func grade(_ submissions: [Submission], progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }) -> [SubmissionGrade] {
+    public func grade(
+        _ submissions: [Submission], progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    ) -> [SubmissionGrade] {
         let editions = lessons.map(StudentEdition.init)
         let work: [(submission: Int, lesson: Int, exercise: CodeBlock)] = submissions.indices.flatMap { submission in
             lessons.indices.flatMap { lesson in
@@ -38,8 +40,9 @@ public struct Grader: Sendable {
             let thread = Thread {
                 while let next = results.take() {
                     let item = work[next]
-                    let grade = gradeExercise(item.exercise, of: lessons[item.lesson], edition: editions[item.lesson],
-                                              submission: submissions[item.submission], slot: slot)
+                    let grade = gradeExercise(
+                        item.exercise, of: lessons[item.lesson], edition: editions[item.lesson],
+                        submission: submissions[item.submission], slot: slot)
                     progress(results.store(grade, at: next), work.count)
                 }
                 finished.leave()
@@ -51,32 +54,41 @@ public struct Grader: Sendable {
         executor.sandbox?.controlGroups.removeParent()
         let grades = results.values
         return submissions.enumerated().map { index, submission in
-            SubmissionGrade(student: submission.student, path: submission.path,
-                            exercises: work.indices.filter { work[$0].submission == index }.compactMap { grades[$0] })
+            SubmissionGrade(
+                student: submission.student, path: submission.path,
+                exercises: work.indices.filter { work[$0].submission == index }.compactMap { grades[$0] })
         }
     }
 
     /// Grades one exercise of one submission.
-    public func gradeExercise(_ exercise: CodeBlock, of lesson: Lesson, edition: StudentEdition, submission: Submission, slot: Int) -> ExerciseGrade {
+    public func gradeExercise(
+        _ exercise: CodeBlock, of lesson: Lesson, edition: StudentEdition, submission: Submission, slot: Int
+    ) -> ExerciseGrade {
         let started = DispatchTime.now()
         var grade = grading(exercise, of: lesson, edition: edition, submission: submission, slot: slot)
         grade.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return grade
     }
 
-    private func grading(_ exercise: CodeBlock, of lesson: Lesson, edition: StudentEdition, submission: Submission, slot: Int) -> ExerciseGrade {
+    private func grading(
+        _ exercise: CodeBlock, of lesson: Lesson, edition: StudentEdition, submission: Submission, slot: Int
+    ) -> ExerciseGrade {
         let id = exercise.attributes.exercise ?? ""
         let lessonName = (lesson.file as NSString).lastPathComponent
-        var grade = ExerciseGrade(lesson: lessonName, id: id, title: exercise.attributes.title,
-                                  maxPoints: Double(exercise.attributes.points ?? 0), checks: [])
+        var grade = ExerciseGrade(
+            lesson: lessonName, id: id, title: exercise.attributes.title,
+            maxPoints: Double(exercise.attributes.points ?? 0), checks: [])
         func fail(_ problem: String, reason: String) -> ExerciseGrade {
             grade.checks = checkGrades(lesson: lesson, exercise: exercise, edition: edition, reason: reason)
             grade.problem = problem
             return grade
         }
         guard let submitted = submission.exercise(id, lessonFile: lessonName) else {
-            let skipped = submission.skipped.isEmpty ? "" : " (not read: " + submission.skipped.prefix(5).joined(separator: "; ") + ")"
-            return fail("exercise \(id): no exercise block with id=\(id) in the submission" + skipped, reason: "not submitted")
+            let skipped =
+                submission.skipped.isEmpty
+                ? "" : " (not read: " + submission.skipped.prefix(5).joined(separator: "; ") + ")"
+            return fail(
+                "exercise \(id): no exercise block with id=\(id) in the submission" + skipped, reason: "not submitted")
         }
         let interface: ExerciseInterface
         do {
@@ -90,8 +102,10 @@ public struct Grader: Sendable {
         let checker: String
         switch executor.compile(programs.checker) {
         case .failed(let diagnostics):
-            return fail("exercise \(id): the instructor's checks do not compile:\n" + diagnostics.prefix(10).map(\.description).joined(separator: "\n"),
-                        reason: "the checks do not compile")
+            return fail(
+                "exercise \(id): the instructor's checks do not compile:\n"
+                    + diagnostics.prefix(10).map(\.description).joined(separator: "\n"),
+                reason: "the checks do not compile")
         case .compiled(let executable):
             checker = executable
         }
@@ -100,14 +114,20 @@ public struct Grader: Sendable {
         do {
             source = try programs.exercise(submitted: submitted.code, file: submittedFile, line: submitted.line)
         } catch {
-            return fail("exercise \(id) was not graded: \(submitted.file):\(submitted.line): \(error)", reason: "the exercise was not graded")
+            return fail(
+                "exercise \(id) was not graded: \(submitted.file):\(submitted.line): \(error)",
+                reason: "the exercise was not graded")
         }
         switch executor.compile(source) {
         case .failed(let diagnostics):
             let lines = compileErrors(diagnostics, submittedFile: submittedFile)
-            return fail("exercise \(id) does not compile:\n" + lines.joined(separator: "\n"), reason: "the exercise does not compile")
+            return fail(
+                "exercise \(id) does not compile:\n" + lines.joined(separator: "\n"),
+                reason: "the exercise does not compile")
         case .compiled(let executable):
-            grade.checks = run(checker: checker, exercise: executable, programs: programs, lesson: lesson, edition: edition, slot: slot)
+            grade.checks = run(
+                checker: checker, exercise: executable, programs: programs, lesson: lesson, edition: edition, slot: slot
+            )
             return grade
         }
     }
@@ -118,15 +138,20 @@ public struct Grader: Sendable {
 
     /// Runs each check block on its own: a fresh checker and exercise per check, so that an
     /// exercise never holds a hidden check's arguments while a visible check is judged.
-    private func run(checker: String, exercise: String, programs: GradingPrograms, lesson: Lesson, edition: StudentEdition, slot: Int) -> [CheckGrade] {
+    private func run(
+        checker: String, exercise: String, programs: GradingPrograms, lesson: Lesson, edition: StudentEdition, slot: Int
+    ) -> [CheckGrade] {
         var grades = checkGrades(lesson: lesson, exercise: programs.exercise, edition: edition, reason: nil)
         var environment: [String: String] = [:]
-        for parameter in lesson.frontMatter.params { environment[ProgramContract.parameterPrefix + parameter.name] = parameter.value.encoded }
+        for parameter in lesson.frontMatter.params {
+            environment[ProgramContract.parameterPrefix + parameter.name] = parameter.value.encoded
+        }
         let checks = programs.checks
         let blockSeconds = programs.preamble.map(timeout)
         for (index, check) in checks.enumerated() {
-            let run = executor.run(checker: checker, exercise: exercise, check: index, environment: environment,
-                                   blockSeconds: blockSeconds, checkSeconds: timeout(check), slot: slot)
+            let run = executor.run(
+                checker: checker, exercise: exercise, check: index, environment: environment,
+                blockSeconds: blockSeconds, checkSeconds: timeout(check), slot: slot)
             var began = false
             var lost: String?
             for event in run.events {
@@ -147,7 +172,9 @@ public struct Grader: Sendable {
                 }
             }
             if !grades[index].passed {
-                grades[index].reason = began ? describe(run, lost: lost, hidden: grades[index].hidden)
+                grades[index].reason =
+                    began
+                    ? describe(run, lost: lost, hidden: grades[index].hidden)
                     : "the program stopped before the check ran: " + describe(run, lost: lost, hidden: true)
             }
         }
@@ -170,14 +197,17 @@ public struct Grader: Sendable {
         guard !hidden else { return "your code stopped while the check ran" }
         if lost == nil {
             // The checker itself trapped (say, on an array of your code's that is too short).
-            let fatal = messageLines(ofErrorOutput: run.checkerErrors).first { $0.contains("Fatal error") }
+            let fatal =
+                messageLines(ofErrorOutput: run.checkerErrors).first { $0.contains("Fatal error") }
                 .map { ": " + String($0.split(separator: "/").last ?? $0).prefix(300) } ?? ""
             return "the check stopped (\(run.checker))" + fatal
         }
         // A visible check's run: the exercise held only that check's arguments.
         var ending = run.exercise
         // The sandbox's init reports a program killed by signal s as exit status 128 + s.
-        if executor.sandbox != nil, case .exited(let status) = ending, status > 128, status < 160 { ending = .signalled(status - 128) }
+        if executor.sandbox != nil, case .exited(let status) = ending, status > 128, status < 160 {
+            ending = .signalled(status - 128)
+        }
         let lines = messageLines(ofErrorOutput: run.exerciseErrors).map { String($0.prefix(300)) }
         let fatal = lines.first { $0.contains("Fatal error") || $0.contains("fatal error") }
             .map { line in line.split(separator: "/").last.map(String.init) ?? line }
@@ -188,8 +218,10 @@ public struct Grader: Sendable {
             // exited by then is a race, and is not told.
             return lost ?? "your code ended (exit status \(status))" + detail
         case .signalled(let signal):
-            if run.exerciseRanOutOfMemory || run.exerciseErrors.contains("alloc") || run.exerciseErrors.contains("out of memory"),
-               let memory = executor.sandbox?.memory {
+            if run.exerciseRanOutOfMemory || run.exerciseErrors.contains("alloc")
+                || run.exerciseErrors.contains("out of memory"),
+                let memory = executor.sandbox?.memory
+            {
                 return "your code ran out of memory (limit \(memory >> 20) MiB)"
             }
             return "your code trapped (signal \(signal))" + detail
@@ -198,13 +230,18 @@ public struct Grader: Sendable {
         }
     }
 
-    private func checkGrades(lesson: Lesson, exercise: CodeBlock, edition: StudentEdition, reason: String?) -> [CheckGrade] {
-        let checks = lesson.codeBlocks.filter { $0.role == .check && $0.attributes.exercise == exercise.attributes.exercise }
+    private func checkGrades(lesson: Lesson, exercise: CodeBlock, edition: StudentEdition, reason: String?)
+        -> [CheckGrade]
+    {
+        let checks = lesson.codeBlocks.filter {
+            $0.role == .check && $0.attributes.exercise == exercise.attributes.exercise
+        }
         let share = checks.isEmpty ? 0 : Double(exercise.attributes.points ?? 0) / Double(checks.count)
         return checks.enumerated().map { index, block in
-            CheckGrade(index: index, hidden: block.attributes.hidden, name: block.attributes.name, line: block.line,
-                       studentLine: block.attributes.hidden ? nil : edition.lineMap[block.firstContentLine],
-                       maxPoints: share, passed: false, failures: [], reason: reason)
+            CheckGrade(
+                index: index, hidden: block.attributes.hidden, name: block.attributes.name, line: block.line,
+                studentLine: block.attributes.hidden ? nil : edition.lineMap[block.firstContentLine],
+                maxPoints: share, passed: false, failures: [], reason: reason)
         }
     }
 
@@ -214,7 +251,9 @@ public struct Grader: Sendable {
         var lines: [String] = []
         for diagnostic in diagnostics.prefix(10) {
             if diagnostic.file == submittedFile {
-                lines.append("\(String(submittedFile.dropFirst("submission/".count))):\(diagnostic.line):\(diagnostic.column): error: \(diagnostic.message)")
+                lines.append(
+                    "\(String(submittedFile.dropFirst("submission/".count))):\(diagnostic.line):\(diagnostic.column): error: \(diagnostic.message)"
+                )
             } else if diagnostic.file.isEmpty {
                 lines.append("error: \(diagnostic.message)")
             } else {

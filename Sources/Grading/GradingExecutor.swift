@@ -1,9 +1,10 @@
 import Foundation
-import LessonRunner
 import LessonParser
+import LessonRunner
 import LessonRuntime
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Compiles and runs the two programs that grade one exercise (see `RemoteExercise` in
@@ -45,8 +46,9 @@ public struct GradingExecutor: Sendable {
     /// the libraries it links, so that no crafted source can pass for another).
     public func compile(_ source: String) -> Compilation {
         let key = SHA256.key(source + "\n" + toolchain.fingerprint + "\ngrading 2")
-        var cache = ProgramCache(toolchain: toolchain, folder: toolchain.buildDirectory.appendingPathComponent("grading-programs"),
-                                 compileTimeLimit: compileTimeLimit)
+        var cache = ProgramCache(
+            toolchain: toolchain, folder: toolchain.buildDirectory.appendingPathComponent("grading-programs"),
+            compileTimeLimit: compileTimeLimit)
         // Student code reaches the compiler too: bound the memory, CPU and processes of its
         // whole tree as well as its time, and kill whatever it leaves behind.
         var group: ControlGroup?
@@ -56,7 +58,9 @@ public struct GradingExecutor: Sendable {
                 let joined = try sandbox.controlGroup(memory: compileMemory)
                 group = joined
                 let readable = compilerFolders
-                cache.launcher = { joined.joinCommand + sandbox.compileCommand(readable: readable, staging: $0, memory: compileMemory) }
+                cache.launcher = {
+                    joined.joinCommand + sandbox.compileCommand(readable: readable, staging: $0, memory: compileMemory)
+                }
             }
             switch try cache.compile(source, key: key, place: ("", 0)) {
             case .compiled(let executable): return .compiled(executable: executable)
@@ -70,9 +74,12 @@ public struct GradingExecutor: Sendable {
     /// What the compiler reads: the toolchain, and the libraries' modules, objects and headers.
     private var compilerFolders: [String] {
         let compiler = URL(fileURLWithPath: toolchain.compiler).resolvingSymlinksInPath()
-        let toolchainRoot = compiler.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        let toolchainRoot = compiler.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .path
         var includes: [String] = []
-        for (flag, value) in zip(toolchain.flags, toolchain.flags.dropFirst()) where flag == "-I" { includes.append(value) }
+        for (flag, value) in zip(toolchain.flags, toolchain.flags.dropFirst()) where flag == "-I" {
+            includes.append(value)
+        }
         let folders = [toolchainRoot, toolchain.buildDirectory.path] + includes
         return folders.filter { folder in !folders.contains { $0 != folder && folder.hasPrefix($0 + "/") } }
     }
@@ -109,10 +116,14 @@ public struct GradingExecutor: Sendable {
     ///   - checkSeconds: time for the check block, from when it reports that it began.
     ///   Between blocks, `graceSeconds` at most; all in all, the sum of the blocks' times.
     ///   - slot: the parallel job running it (selects the sandbox's user).
-    public func run(checker: String, exercise: String, check: Int, environment: [String: String],
-                    blockSeconds: [Double], checkSeconds: Double, slot: Int) -> Run {
+    public func run(
+        checker: String, exercise: String, check: Int, environment: [String: String],
+        blockSeconds: [Double], checkSeconds: Double, slot: Int
+    ) -> Run {
         let total = blockSeconds.reduce(0, +) + checkSeconds + graceSeconds
-        var checkerEnvironment = environment.merging(ProcessInfo.processInfo.environment.filter { $0.key == "PATH" }) { $1 }
+        var checkerEnvironment = environment.merging(ProcessInfo.processInfo.environment.filter { $0.key == "PATH" }) {
+            $1
+        }
         checkerEnvironment[ProgramContract.gradingRoleVariable] = ProgramContract.GradingRole.checker.rawValue
         checkerEnvironment[ProgramContract.gradingChecksVariable] = String(check)
         var exerciseEnvironment = environment
@@ -140,7 +151,9 @@ public struct GradingExecutor: Sendable {
                 events.append(event)
                 switch event {
                 case .block(let index):
-                    stage = (blockSeconds.indices.contains(index) ? blockSeconds[index] : graceSeconds, DispatchTime.now())
+                    stage = (
+                        blockSeconds.indices.contains(index) ? blockSeconds[index] : graceSeconds, DispatchTime.now()
+                    )
                 case .begin(let index):
                     checkStarted = index
                     stage = (checkSeconds, DispatchTime.now())
@@ -160,16 +173,25 @@ public struct GradingExecutor: Sendable {
             group = try sandbox?.controlGroup(memory: sandbox?.memory ?? 0)
             let calls = try DescriptorPipe(), replies = try DescriptorPipe()
             var checkerProcess = ChildProcess(executable: checker, environment: checkerEnvironment)
-            checkerProcess.descriptors = [ProgramContract.checkerCalls: calls.write, ProgramContract.checkerReplies: replies.read]
+            checkerProcess.descriptors = [
+                ProgramContract.checkerCalls: calls.write, ProgramContract.checkerReplies: replies.read,
+            ]
             checkerProcess.resultsDescriptor = ProgramContract.checkerResults
             let sandboxed = sandbox.map { sandbox in
-                let (bwrap, arguments) = sandbox.command(program: exercise, slot: slot, cpuSeconds: Int(total.rounded(.up)) + 2, environment: exerciseEnvironment)
+                let (bwrap, arguments) = sandbox.command(
+                    program: exercise, slot: slot, cpuSeconds: Int(total.rounded(.up)) + 2,
+                    environment: exerciseEnvironment)
                 return (group?.joinCommand ?? []) + [bwrap] + arguments
             }
-            var exerciseProcess = ChildProcess(executable: sandboxed?[0] ?? exercise, arguments: Array(sandboxed?.dropFirst() ?? []),
-                                               environment: sandbox == nil ? exerciseEnvironment : ["PATH": "/usr/bin:/bin"])
-            exerciseProcess.descriptors = [ProgramContract.exerciseCalls: calls.read, ProgramContract.exerciseReplies: replies.write]
-            endings = try ChildProcess.runTogether([checkerProcess, exerciseProcess], deadline: { min(started + total, stage.time + stage.seconds) }) { process, stream, bytes in
+            var exerciseProcess = ChildProcess(
+                executable: sandboxed?[0] ?? exercise, arguments: Array(sandboxed?.dropFirst() ?? []),
+                environment: sandbox == nil ? exerciseEnvironment : ["PATH": "/usr/bin:/bin"])
+            exerciseProcess.descriptors = [
+                ProgramContract.exerciseCalls: calls.read, ProgramContract.exerciseReplies: replies.write,
+            ]
+            endings = try ChildProcess.runTogether(
+                [checkerProcess, exerciseProcess], deadline: { min(started + total, stage.time + stage.seconds) }
+            ) { process, stream, bytes in
                 switch stream {
                 case .results:
                     take(bytes)
@@ -178,13 +200,17 @@ public struct GradingExecutor: Sendable {
                     printed += bytes.count
                     if stream == .stderr {
                         errors[process] += bytes
-                        if errors[process].count > 1 << 14 { errors[process].removeFirst(errors[process].count - (1 << 14)) }
+                        if errors[process].count > 1 << 14 {
+                            errors[process].removeFirst(errors[process].count - (1 << 14))
+                        }
                     }
                     return printed <= outputLimit
                 }
             }
         } catch {
-            return Run(events: events, checker: .failedToStart("\(error)"), exercise: .failedToStart("\(error)"), checkerErrors: "", exerciseErrors: "")
+            return Run(
+                events: events, checker: .failedToStart("\(error)"), exercise: .failedToStart("\(error)"),
+                checkerErrors: "", exerciseErrors: "")
         }
         func ending(_ ending: ChildProcess.Ending) -> Ending {
             switch ending {
@@ -194,8 +220,10 @@ public struct GradingExecutor: Sendable {
             case .stopped: printed > outputLimit ? .flooded(outputLimit) : .stopped
             }
         }
-        return Run(events: events, checker: ending(endings[0]), exercise: ending(endings[1]),
-                   checkerErrors: String(decoding: errors[0], as: UTF8.self), exerciseErrors: String(decoding: errors[1], as: UTF8.self),
-                   exerciseRanOutOfMemory: group?.ranOutOfMemory ?? false)
+        return Run(
+            events: events, checker: ending(endings[0]), exercise: ending(endings[1]),
+            checkerErrors: String(decoding: errors[0], as: UTF8.self),
+            exerciseErrors: String(decoding: errors[1], as: UTF8.self),
+            exerciseRanOutOfMemory: group?.ranOutOfMemory ?? false)
     }
 }

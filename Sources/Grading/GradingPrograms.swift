@@ -81,8 +81,10 @@ struct GradingPrograms {
             if block.line == exercise.line {
                 let code = interface.replacingBodies { index, function in
                     guard let body = bodies[index] else { return Self.stub(id) }
-                    return RegionSplice(code: block.code, function: function, lessonFile: lesson.file, blockLine: block.firstContentLine)
-                        .body(student: body.text, studentFile: file, studentLine: line + body.line - 1)
+                    return RegionSplice(
+                        code: block.code, function: function, lessonFile: lesson.file, blockLine: block.firstContentLine
+                    )
+                    .body(student: body.text, studentFile: file, studentLine: line + body.line - 1)
                 }
                 lines += ProgramGenerator.located(code, file: lesson.file, line: block.firstContentLine)
             } else if block.role == .exercise {
@@ -112,14 +114,24 @@ struct GradingPrograms {
         var bodies: [Int: (text: String, line: Int)] = [:]
         for item in tree.statements {
             guard let function = item.item.as(FunctionDeclSyntax.self), let body = function.body,
-                  body.leftBrace.presence == .present, body.rightBrace.presence == .present else { continue }
-            let labels = function.signature.parameterClause.parameters.map { $0.firstName.text == "_" ? nil : $0.firstName.text }
-            guard let index = interface.functions.firstIndex(where: { $0.name == function.name.text && $0.parameters.map(\.label) == labels }),
-                  bodies[index] == nil else { continue }
+                body.leftBrace.presence == .present, body.rightBrace.presence == .present
+            else { continue }
+            let labels = function.signature.parameterClause.parameters.map {
+                $0.firstName.text == "_" ? nil : $0.firstName.text
+            }
+            guard
+                let index = interface.functions.firstIndex(where: {
+                    $0.name == function.name.text && $0.parameters.map(\.label) == labels
+                }),
+                bodies[index] == nil
+            else { continue }
             let start = body.leftBrace.endPositionBeforeTrailingTrivia.utf8Offset
             let end = body.rightBrace.positionAfterSkippingLeadingTrivia.utf8Offset
             guard start <= end, end <= bytes.count else { continue }
-            bodies[index] = (String(decoding: bytes[start..<end], as: UTF8.self), converter.location(for: body.leftBrace.positionAfterSkippingLeadingTrivia).line)
+            bodies[index] = (
+                String(decoding: bytes[start..<end], as: UTF8.self),
+                converter.location(for: body.leftBrace.positionAfterSkippingLeadingTrivia).line
+            )
         }
         return bodies
     }

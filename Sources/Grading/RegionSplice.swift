@@ -57,7 +57,8 @@ struct RegionSplice {
     func studentRegions(_ student: String) -> [(Range<Int>, String)]? {
         let start = function.bodyStartLine, end = function.bodyEndLine
         guard !function.regions.isEmpty, lines.indices.contains(end - 1), lines[start - 1].hasSuffix("{"),
-              lines[end - 1].trimmingCharacters(in: .whitespaces).hasPrefix("}") else { return nil }
+            lines[end - 1].trimmingCharacters(in: .whitespaces).hasPrefix("}")
+        else { return nil }
         // The instructor's code around the regions: k + 1 segments for k regions.
         var segments: [[String]] = []
         var next = start + 1
@@ -81,12 +82,18 @@ struct RegionSplice {
         }
         // The first segment where it first is; each next one after it; the last one at its
         // last place, since it closes the body.
-        guard var cursor = segments[0].isEmpty ? 0 : (0..<keys.count).lazy.compactMap({ match(segments[0], at: $0) }).first else { return nil }
+        guard
+            var cursor = segments[0].isEmpty
+                ? 0 : (0..<keys.count).lazy.compactMap({ match(segments[0], at: $0) }).first
+        else { return nil }
         var ranges: [Range<Int>] = []
         for (index, segment) in segments.enumerated().dropFirst() {
-            let candidates = (cursor..<max(cursor, keys.count + 1)).filter { segment.isEmpty || match(segment, at: $0) != nil }
+            let candidates = (cursor..<max(cursor, keys.count + 1)).filter {
+                segment.isEmpty || match(segment, at: $0) != nil
+            }
             let isLast = index == segments.count - 1
-            guard let found = segment.isEmpty && isLast ? keys.count : (isLast ? candidates.last : candidates.first) else { return nil }
+            guard let found = segment.isEmpty && isLast ? keys.count : (isLast ? candidates.last : candidates.first)
+            else { return nil }
             ranges.append(cursor..<found)
             cursor = segment.isEmpty ? found : match(segment, at: found) ?? found
         }

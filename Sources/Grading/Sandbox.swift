@@ -44,25 +44,32 @@ public struct Sandbox: Sendable {
     /// Finds bubblewrap, setpriv and prlimit, or says what is missing.
     public static func locate() throws -> Sandbox {
         guard getuid() == 0 else {
-            throw RunnerError("cannot sandbox code under grading: descent grade must run as root, to run each job as a user of its own (the process limit is per user)")
+            throw RunnerError(
+                "cannot sandbox code under grading: descent grade must run as root, to run each job as a user of its own (the process limit is per user)"
+            )
         }
         func find(_ name: String, package: String) throws -> String {
-            for folder in ["/usr/bin", "/bin", "/usr/sbin", "/usr/local/bin"] where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
+            for folder in ["/usr/bin", "/bin", "/usr/sbin", "/usr/local/bin"]
+            where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
                 return "\(folder)/\(name)"
             }
-            throw RunnerError("cannot sandbox code under grading: \(name) is not installed (apt-get install \(package))")
+            throw RunnerError(
+                "cannot sandbox code under grading: \(name) is not installed (apt-get install \(package))")
         }
-        return Sandbox(bwrap: try find("bwrap", package: "bubblewrap"), setpriv: try find("setpriv", package: "util-linux"),
-                       prlimit: try find("prlimit", package: "util-linux"), controlGroups: try ControlGroups.locate())
+        return Sandbox(
+            bwrap: try find("bwrap", package: "bubblewrap"), setpriv: try find("setpriv", package: "util-linux"),
+            prlimit: try find("prlimit", package: "util-linux"), controlGroups: try ControlGroups.locate())
     }
 
     /// The limits, as `prlimit` options, with a description of each.
     var limits: [(option: String, resource: String, value: Int, description: String)] {
-        [("--as", "AS", memory, "address space \(memory >> 20) MiB"),
-         ("--fsize", "FSIZE", fileSize, "file size \(fileSize >> 10) KiB"),
-         ("--nproc", "NPROC", processes, "\(processes) processes and threads"),
-         ("--nofile", "NOFILE", openFiles, "\(openFiles) open files"),
-         ("--core", "CORE", 0, "no core dumps")]
+        [
+            ("--as", "AS", memory, "address space \(memory >> 20) MiB"),
+            ("--fsize", "FSIZE", fileSize, "file size \(fileSize >> 10) KiB"),
+            ("--nproc", "NPROC", processes, "\(processes) processes and threads"),
+            ("--nofile", "NOFILE", openFiles, "\(openFiles) open files"),
+            ("--core", "CORE", 0, "no core dumps"),
+        ]
     }
 
     /// The container's arguments for bwrap: no network, its own PID namespace, the system
@@ -70,16 +77,23 @@ public struct Sandbox: Sendable {
     /// /tmp of its own. That /tmp is mounted before `readable`, so a readable folder under the
     /// host's /tmp (a clone of the course there) stays in sight.
     private func container(readable: [String], privateTmp: Bool = false) -> [String] {
-        var arguments = ["--die-with-parent", "--new-session", "--unshare-net", "--unshare-pid", "--unshare-ipc",
-                         "--unshare-uts", "--unshare-cgroup-try", "--clearenv", "--chdir", "/"]
+        var arguments = [
+            "--die-with-parent", "--new-session", "--unshare-net", "--unshare-pid", "--unshare-ipc",
+            "--unshare-uts", "--unshare-cgroup-try", "--clearenv", "--chdir", "/",
+        ]
         for folder in ["/etc", "/grading"] { arguments += ["--perms", "0755", "--dir", folder] }
         if privateTmp { arguments += ["--perms", "1777", "--tmpfs", "/tmp"] }
         arguments += ["--ro-bind", "/usr", "/usr"]
         for link in ["bin", "lib", "lib64", "sbin"] {
             let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/\(link)")) ?? ""
-            arguments += target.hasPrefix("usr/") || target.hasPrefix("/usr/") ? ["--symlink", target, "/\(link)"] : ["--ro-bind-try", "/\(link)", "/\(link)"]
+            arguments +=
+                target.hasPrefix("usr/") || target.hasPrefix("/usr/")
+                ? ["--symlink", target, "/\(link)"] : ["--ro-bind-try", "/\(link)", "/\(link)"]
         }
-        arguments += ["--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache", "--ro-bind-try", "/etc/alternatives", "/etc/alternatives"]
+        arguments += [
+            "--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache", "--ro-bind-try", "/etc/alternatives",
+            "/etc/alternatives",
+        ]
         // Folders outside /usr (the Swift toolchain, say), each with the folders on the way
         // searchable by the sandbox's user.
         for folder in readable where !folder.hasPrefix("/usr/") {
@@ -99,9 +113,13 @@ public struct Sandbox: Sendable {
         let user = String(firstUser + slot)
         var arguments = container(readable: Self.runtimeLibraryFolders) + ["--ro-bind", program, "/grading/program"]
         for (name, value) in environment.sorted(by: { $0.key < $1.key }) { arguments += ["--setenv", name, value] }
-        arguments += ["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID", "--",
-                      setpriv, "--reuid=\(user)", "--regid=\(user)", "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--",
-                      prlimit] + limits.map { "\($0.option)=\($0.value)" } + ["--cpu=\(cpuSeconds)", "--", "/grading/program"]
+        arguments +=
+            [
+                "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID", "--",
+                setpriv, "--reuid=\(user)", "--regid=\(user)", "--clear-groups", "--inh-caps=-all",
+                "--bounding-set=-all", "--no-new-privs", "--",
+                prlimit,
+            ] + limits.map { "\($0.option)=\($0.value)" } + ["--cpu=\(cpuSeconds)", "--", "/grading/program"]
         return (bwrap, arguments)
     }
 
@@ -109,17 +127,21 @@ public struct Sandbox: Sendable {
     /// the libraries' modules and objects) read-only, only `staging` writable, a private
     /// /tmp, no capabilities, at most `memory` bytes of address space.
     func compileCommand(readable: [String], staging: String, memory: Int) -> [String] {
-        [bwrap] + container(readable: readable, privateTmp: true) + ["--proc", "/proc", "--bind", staging, staging,
-                                                   "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "TMPDIR", "/tmp", "--setenv", "HOME", "/tmp",
-                                                   "--cap-drop", "ALL", "--", prlimit, "--as=\(memory)", "--core=0", "--"]
+        [bwrap] + container(readable: readable, privateTmp: true) + [
+            "--proc", "/proc", "--bind", staging, staging,
+            "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "TMPDIR", "/tmp", "--setenv", "HOME", "/tmp",
+            "--cap-drop", "ALL", "--", prlimit, "--as=\(memory)", "--core=0", "--",
+        ]
     }
 
     /// Runs a probe in the sandbox and checks that every limit is in place and that the
     /// host's files are out of sight; returns one line per guarantee, or throws the first
     /// that does not hold.
     public func probe() throws -> [String] {
-        let script = "prlimit --raw --noheadings --output=RESOURCE,SOFT; id -u; test -e /proc/1 && echo proc; test -e \(Self.shellQuoted(FileManager.default.currentDirectoryPath)) && echo host; true"
-        var (executable, arguments) = command(program: "/bin/sh", slot: 0, cpuSeconds: 5, environment: ["PATH": "/usr/bin:/bin"])
+        let script =
+            "prlimit --raw --noheadings --output=RESOURCE,SOFT; id -u; test -e /proc/1 && echo proc; test -e \(Self.shellQuoted(FileManager.default.currentDirectoryPath)) && echo host; true"
+        var (executable, arguments) = command(
+            program: "/bin/sh", slot: 0, cpuSeconds: 5, environment: ["PATH": "/usr/bin:/bin"])
         arguments.removeLast()
         arguments += ["/bin/sh", "-c", script]
         let group = try controlGroup(memory: memory)
@@ -127,33 +149,45 @@ public struct Sandbox: Sendable {
         let joined = group.joinCommand + [executable] + arguments
         var output: [UInt8] = []
         let deadline = DispatchTime.now() + 30
-        let ending = try ChildProcess(executable: joined[0], arguments: Array(joined.dropFirst())).run(deadline: { deadline }) { _, bytes in
+        let ending = try ChildProcess(executable: joined[0], arguments: Array(joined.dropFirst())).run(deadline: {
+            deadline
+        }) { _, bytes in
             output += bytes
             return output.count < 1 << 16
         }
         let text = String(decoding: output, as: UTF8.self)
         guard ending == .exited(0) else {
-            throw RunnerError("cannot sandbox code under grading: \(executable) failed (\(ending)):\n\(text.suffix(1000))")
+            throw RunnerError(
+                "cannot sandbox code under grading: \(executable) failed (\(ending)):\n\(text.suffix(1000))")
         }
         let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         var report: [String] = []
         for limit in limits {
-            let found = lines.first { $0.hasPrefix(limit.resource + " ") }?.split(separator: " ").last.flatMap { Int($0) }
+            let found = lines.first { $0.hasPrefix(limit.resource + " ") }?.split(separator: " ").last.flatMap {
+                Int($0)
+            }
             guard found == limit.value else {
-                throw RunnerError("cannot sandbox code under grading: the \(limit.description) limit is not in place (found \(found.map(String.init) ?? "none"))")
+                throw RunnerError(
+                    "cannot sandbox code under grading: the \(limit.description) limit is not in place (found \(found.map(String.init) ?? "none"))"
+                )
             }
             report.append("limit: \(limit.description)")
         }
-        guard lines.contains(String(firstUser)) else { throw RunnerError("cannot sandbox code under grading: the program does not run as user \(firstUser)") }
+        guard lines.contains(String(firstUser)) else {
+            throw RunnerError("cannot sandbox code under grading: the program does not run as user \(firstUser)")
+        }
         report.append("user: \(firstUser)+job, no capabilities, no new privileges")
         guard !lines.contains("proc"), !lines.contains("host") else {
             throw RunnerError("cannot sandbox code under grading: host files are visible inside the sandbox")
         }
         report.append("files: system libraries and the program only, read-only; no /proc, no writable folder")
         try probeCompiler(group: group)
-        report.append("compiler: in the sandbox too, the toolchain and libraries read-only, only its output folder writable")
+        report.append(
+            "compiler: in the sandbox too, the toolchain and libraries read-only, only its output folder writable")
         report.append("network: none (own network namespace); own PID namespace, killed as a whole")
-        report.append("whole tree (control group): memory \(memory >> 20) MiB, \(cpus) CPU, \(processes + 8) processes, killed as a whole")
+        report.append(
+            "whole tree (control group): memory \(memory >> 20) MiB, \(cpus) CPU, \(processes + 8) processes, killed as a whole"
+        )
         report.append("time: each block's timeout=; CPU time limited to the run's total")
         return report
     }
@@ -161,21 +195,31 @@ public struct Sandbox: Sendable {
     /// Checks that the compiler's container hides the host's files and lets nothing but its
     /// output folder be written.
     private func probeCompiler(group: ControlGroup) throws {
-        let staging = FileManager.default.temporaryDirectory.appendingPathComponent("descent-probe-\(UUID().uuidString)").path
+        let staging = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "descent-probe-\(UUID().uuidString)"
+        ).path
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: staging) }
         let here = Self.shellQuoted(FileManager.default.currentDirectoryPath)
-        let script = "test -e \(here) && echo host; touch /usr/descent-probe 2>/dev/null && echo usr; touch \(Self.shellQuoted(staging))/out && echo staging; true"
-        let command = group.joinCommand + compileCommand(readable: [], staging: staging, memory: memory) + ["/bin/sh", "-c", script]
+        let script =
+            "test -e \(here) && echo host; touch /usr/descent-probe 2>/dev/null && echo usr; touch \(Self.shellQuoted(staging))/out && echo staging; true"
+        let command =
+            group.joinCommand + compileCommand(readable: [], staging: staging, memory: memory) + [
+                "/bin/sh", "-c", script,
+            ]
         var output: [UInt8] = []
         let deadline = DispatchTime.now() + 30
-        let ending = try ChildProcess(executable: command[0], arguments: Array(command.dropFirst())).run(deadline: { deadline }) { _, bytes in
+        let ending = try ChildProcess(executable: command[0], arguments: Array(command.dropFirst())).run(deadline: {
+            deadline
+        }) { _, bytes in
             output += bytes
             return output.count < 1 << 16
         }
         let lines = String(decoding: output, as: UTF8.self).split(separator: "\n")
         guard ending == .exited(0), lines == ["staging"] else {
-            throw RunnerError("cannot sandbox the compiler: its container is not as it should be (\(ending): \(lines.joined(separator: ", ")))")
+            throw RunnerError(
+                "cannot sandbox the compiler: its container is not as it should be (\(ending): \(lines.joined(separator: ", ")))"
+            )
         }
     }
 
@@ -183,7 +227,8 @@ public struct Sandbox: Sendable {
     static var runtimeLibraryFolders: [String] {
         let environment = ProcessInfo.processInfo.environment
         let compiler = environment["SWIFT_EXEC"] ?? executablePath("swiftc") ?? "/usr/bin/swiftc"
-        let usr = URL(fileURLWithPath: compiler).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+        let usr = URL(fileURLWithPath: compiler).resolvingSymlinksInPath().deletingLastPathComponent()
+            .deletingLastPathComponent()
         return [usr.appendingPathComponent("lib/swift/linux").path]
     }
 

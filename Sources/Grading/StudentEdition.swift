@@ -21,7 +21,7 @@ public struct StudentEdition: Sendable {
 
     public init(_ lesson: Lesson) {
         let lines = lesson.source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var replaced: [Int: [String]] = [:]   // first line of a removed range → its replacement
+        var replaced: [Int: [String]] = [:]  // first line of a removed range → its replacement
         var removed = Set<Int>()
         for block in lesson.codeBlocks {
             if block.role == .check && block.attributes.hidden {
@@ -29,7 +29,9 @@ public struct StudentEdition: Sendable {
                 removed.formUnion(range)
                 // Keep one blank line between what came before and after.
                 let before = block.line - 1, after = block.contentLines.upperBound + 1
-                if before >= 1, after <= lines.count, lines[before - 1].allSatisfy(\.isWhitespace), lines[after - 1].allSatisfy(\.isWhitespace) {
+                if before >= 1, after <= lines.count, lines[before - 1].allSatisfy(\.isWhitespace),
+                    lines[after - 1].allSatisfy(\.isWhitespace)
+                {
                     removed.insert(after)
                 }
             }
@@ -38,7 +40,9 @@ public struct StudentEdition: Sendable {
                 let marker = lines[region.lowerBound - 1]
                 let indent = String(marker.prefix { $0 == " " || $0 == "\t" })
                 let id = block.attributes.exercise ?? "?"
-                let stub = indent.isEmpty ? "fatalError(\"Exercise \(id) is not done yet\")" : "return exerciseNotDone(\"\(id)\")"
+                let stub =
+                    indent.isEmpty
+                    ? "fatalError(\"Exercise \(id) is not done yet\")" : "return exerciseNotDone(\"\(id)\")"
                 replaced[region.lowerBound] = ["\(indent)// Your code here.", indent + stub]
             }
         }

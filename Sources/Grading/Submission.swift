@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One student's work: the lesson files of a folder, or a single lesson file.
@@ -60,8 +61,12 @@ public struct Submission: Sendable {
         return submission
     }
 
-    private mutating func readFolder(_ folder: String, relative: String, depth: Int, budget: inout (bytes: Int, entries: Int)) {
-        guard depth <= Self.depthLimit else { return skipped.append("\(folder): nested deeper than \(Self.depthLimit) folders") }
+    private mutating func readFolder(
+        _ folder: String, relative: String, depth: Int, budget: inout (bytes: Int, entries: Int)
+    ) {
+        guard depth <= Self.depthLimit else {
+            return skipped.append("\(folder): nested deeper than \(Self.depthLimit) folders")
+        }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
             return skipped.append("\(folder): cannot be listed")
         }
@@ -76,7 +81,10 @@ public struct Submission: Sendable {
             case S_IFDIR: readFolder(full, relative: inside, depth: depth + 1, budget: &budget)
             case S_IFREG where name.hasSuffix(".md"): readFile(full, name: inside, budget: &budget)
             case S_IFREG: break
-            default: if name.hasSuffix(".md") { skipped.append("\(inside): not a regular file (a link, device or FIFO); not read") }
+            default:
+                if name.hasSuffix(".md") {
+                    skipped.append("\(inside): not a regular file (a link, device or FIFO); not read")
+                }
             }
         }
     }
@@ -87,10 +95,14 @@ public struct Submission: Sendable {
         guard fd >= 0 else { return skipped.append("\(name): cannot be opened") }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return skipped.append("\(name): not a regular file; not read") }
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            return skipped.append("\(name): not a regular file; not read")
+        }
         let limit = min(Self.fileSizeLimit, budget.bytes)
         guard Int(info.st_size) <= limit else {
-            return skipped.append("\(name): larger than \(limit >> 10) KiB (the limit of a file, or what is left of the submission's \(Self.submissionSizeLimit >> 20) MiB); not read")
+            return skipped.append(
+                "\(name): larger than \(limit >> 10) KiB (the limit of a file, or what is left of the submission's \(Self.submissionSizeLimit >> 20) MiB); not read"
+            )
         }
         var data = [UInt8](repeating: 0, count: limit + 1)
         var count = 0
@@ -100,7 +112,9 @@ public struct Submission: Sendable {
             guard got > 0 else { break }
             count += got
         }
-        guard count <= limit else { return skipped.append("\(name): grew past \(limit >> 10) KiB while read; not read") }
+        guard count <= limit else {
+            return skipped.append("\(name): grew past \(limit >> 10) KiB while read; not read")
+        }
         budget.bytes -= count
         files.append((name, ExerciseBlocks.scan(String(decoding: data[0..<count], as: UTF8.self))))
     }

@@ -21,7 +21,9 @@ enum SwiftSource {
         var depth = 0, deepest = 0
         for byte in code.utf8 {
             switch byte {
-            case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1; deepest = max(deepest, depth)
+            case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                deepest = max(deepest, depth)
             case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
             default: break
             }
@@ -33,7 +35,9 @@ enum SwiftSource {
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
             // A bracket is a few of the parser's levels; debug builds default to 20 levels.
-            tree = Array(code.utf8).withUnsafeBufferPointer { Parser.parse(source: $0, maximumNestingLevel: 8 * nestingLimit) }
+            tree = Array(code.utf8).withUnsafeBufferPointer {
+                Parser.parse(source: $0, maximumNestingLevel: 8 * nestingLimit)
+            }
             done.signal()
         }
         thread.stackSize = 256 << 20

@@ -37,7 +37,8 @@ public struct Course: Sendable, Equatable {
     public static func read(folder: String) -> (course: Course, diagnostics: [Diagnostic]) {
         let file = (folder as NSString).appendingPathComponent(fileName)
         guard FileManager.default.fileExists(atPath: file) else { return (Course(), []) }
-        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8)
+        else {
             return (Course(), [Diagnostic(file: file, line: 1, "cannot read \(fileName) as UTF-8 text")])
         }
         return parse(text, file: file)
@@ -66,10 +67,14 @@ public struct Course: Sendable, Equatable {
         for (key, node) in mapping {
             let name = key.string ?? ""
             guard keys.contains(name) else {
-                diagnostics.append(diagnostic(key.mark, "unknown key '\(name)' in \(fileName) (expected \(keys.joined(separator: ", ")))"))
+                diagnostics.append(
+                    diagnostic(
+                        key.mark, "unknown key '\(name)' in \(fileName) (expected \(keys.joined(separator: ", ")))"))
                 continue
             }
-            guard case .scalar(let scalar) = node, !scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            guard case .scalar(let scalar) = node,
+                !scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            else {
                 diagnostics.append(diagnostic(node.mark, "'\(name)' must be text"))
                 continue
             }
@@ -86,7 +91,9 @@ public struct Course: Sendable, Equatable {
 // MARK: - Private
 
 private extension Course {
-    static let keys = ["title", "subtitle", "description", "introduction", "author", "language", "licence", "repository"]
+    static let keys = [
+        "title", "subtitle", "description", "introduction", "author", "language", "licence", "repository",
+    ]
 
     /// Sets the value of `key`, one of `keys`.
     mutating func set(_ key: String, to value: String) {
@@ -105,9 +112,11 @@ private extension Course {
     /// Why `value` cannot be the `key`, if it cannot.
     static func problem(with key: String, _ value: String) -> String? {
         switch key {
-        case "language" where value.range(of: #"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"#, options: .regularExpression) == nil:
+        case "language"
+        where value.range(of: #"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"#, options: .regularExpression) == nil:
             "'language' must be a BCP 47 language tag such as en, fr or zh-Hant, not '\(value)'"
-        case "repository" where !(value.hasPrefix("https://") || value.hasPrefix("http://")) || value.contains(where: \.isWhitespace):
+        case "repository"
+        where !(value.hasPrefix("https://") || value.hasPrefix("http://")) || value.contains(where: \.isWhitespace):
             "'repository' must be an http or https address, not '\(value)'"
         default:
             nil

@@ -105,9 +105,10 @@ extension FrontMatter {
         var lines = source.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.first?.trimmingCharacters(in: .whitespacesAndNewlines) == "---" else { return (nil, source, true) }
         let closing = lines.dropFirst().firstIndex { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "---" }
-        let end = closing ?? lines.dropFirst().firstIndex { line in
-            line.allSatisfy(\.isWhitespace) || line.hasPrefix("```") || line.hasPrefix("~~~") || line.hasPrefix("#")
-        } ?? lines.count
+        let end =
+            closing ?? lines.dropFirst().firstIndex { line in
+                line.allSatisfy(\.isWhitespace) || line.hasPrefix("```") || line.hasPrefix("~~~") || line.hasPrefix("#")
+            } ?? lines.count
         let yaml = lines[1..<end].joined(separator: "\n")
         for index in 0..<min(closing.map { $0 + 1 } ?? end, lines.count) { lines[index] = "" }
         return (yaml, lines.joined(separator: "\n"), closing != nil)
@@ -115,14 +116,19 @@ extension FrontMatter {
 
     /// Reads the front matter of `source`: one error for a block that is never closed, and
     /// none of what YAML then finds wrong, since its end is only a guess.
-    static func read(from source: String, file: String) -> (frontMatter: FrontMatter, body: String, diagnostics: [Diagnostic]) {
+    static func read(from source: String, file: String) -> (
+        frontMatter: FrontMatter, body: String, diagnostics: [Diagnostic]
+    ) {
         let (yaml, body, closed) = split(source)
         guard let yaml else { return (FrontMatter(), body, []) }
         var (frontMatter, diagnostics) = read(yaml, file: file)
         if !closed {
             let end = yaml.split(separator: "\n", omittingEmptySubsequences: false).count + 2
-            diagnostics = [Diagnostic(file: file, line: 1, column: 1,
-                "the front matter is never closed: add a line '---' after it (before line \(end))")]
+            diagnostics = [
+                Diagnostic(
+                    file: file, line: 1, column: 1,
+                    "the front matter is never closed: add a line '---' after it (before line \(end))")
+            ]
             frontMatter.isSound = false
         }
         return (frontMatter, body, diagnostics)
@@ -143,12 +149,20 @@ extension FrontMatter {
             guard let (first, second) = Self.occurrences(ofKey: key, in: yaml) else {
                 return (unsound, [diagnostic(context.mark, "duplicate key '\(key)' in the front matter")])
             }
-            return (unsound, [Diagnostic(file: file, line: second.line + lineOffset, column: second.column,
-                                         "duplicate key '\(key)' (first given on line \(first.line + lineOffset))")])
+            return (
+                unsound,
+                [
+                    Diagnostic(
+                        file: file, line: second.line + lineOffset, column: second.column,
+                        "duplicate key '\(key)' (first given on line \(first.line + lineOffset))")
+                ]
+            )
         } catch let error as YamlError {
             // An unclosed bracket or quote is reported where it opens, not where YAML gave up.
             let (mark, problem) = error.located
-            let line = mark.flatMap { yaml.split(separator: "\n", omittingEmptySubsequences: false).dropFirst($0.line - 1).first }
+            let line = mark.flatMap {
+                yaml.split(separator: "\n", omittingEmptySubsequences: false).dropFirst($0.line - 1).first
+            }
             if let mark, line?.dropFirst(mark.column - 1).first == "\t" {
                 return (unsound, [diagnostic(mark, "malformed front matter: YAML is indented with spaces, not tabs")])
             }
@@ -174,7 +188,8 @@ extension FrontMatter {
                 for (name, node) in params {
                     let line = (name.mark?.line ?? 0) + lineOffset
                     guard let name = name.string, name.isSwiftIdentifier else {
-                        diagnostics.append(diagnostic(name.mark, "parameter name '\(name.string ?? "")' is not a Swift identifier"))
+                        diagnostics.append(
+                            diagnostic(name.mark, "parameter name '\(name.string ?? "")' is not a Swift identifier"))
                         continue
                     }
                     switch Parameter.read(name: name, node, line: line, diagnostic: diagnostic) {
@@ -183,9 +198,11 @@ extension FrontMatter {
                     }
                 }
             default:
-                diagnostics.append(diagnostic(key.mark, "unknown front matter key '\(key.string ?? "")' (expected title, summary, params)"))
+                diagnostics.append(
+                    diagnostic(
+                        key.mark, "unknown front matter key '\(key.string ?? "")' (expected title, summary, params)"))
             }
-            if (key.string == "title" || key.string == "summary"), value.string == nil {
+            if key.string == "title" || key.string == "summary", value.string == nil {
                 diagnostics.append(diagnostic(value.mark, "'\(key.string ?? "")' must be text"))
             }
         }
@@ -195,12 +212,16 @@ extension FrontMatter {
 
     /// The line and column where `key` is first and second given as a key at the same
     /// indentation in `yaml`.
-    private static func occurrences(ofKey key: String, in yaml: String) -> (first: (line: Int, column: Int), second: (line: Int, column: Int))? {
+    private static func occurrences(ofKey key: String, in yaml: String) -> (
+        first: (line: Int, column: Int), second: (line: Int, column: Int)
+    )? {
         var first: (mark: (line: Int, column: Int), indent: Int)?
         for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let indent = line.prefix { $0 == " " }.count
             let rest = line.dropFirst(indent)
-            guard rest.hasPrefix(key), rest.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") else { continue }
+            guard rest.hasPrefix(key), rest.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") else {
+                continue
+            }
             let mark = (line: index + 1, column: indent + 1)
             if let first, first.indent == indent { return (first.mark, mark) }
             if first == nil { first = (mark, indent) }
@@ -212,22 +233,31 @@ extension FrontMatter {
 private extension Parameter {
     /// A parameter's node: a value, or `{default: VALUE, choices: [VALUE, …]}` where every
     /// choice has the default's type and the default is one of them.
-    static func read(name: String, _ node: Node, line: Int,
-                     diagnostic: (Mark?, String) -> Diagnostic) -> Result<Parameter, Diagnostic> {
+    static func read(
+        name: String, _ node: Node, line: Int,
+        diagnostic: (Mark?, String) -> Diagnostic
+    ) -> Result<Parameter, Diagnostic> {
         let kinds = "a number, integer, string, boolean or list of numbers"
         guard case .mapping(let mapping) = node else {
             guard let value = ParameterValue(node) else {
-                if case .sequence(let items) = node, let item = items.first(where: { ParameterValue($0)?.isNumber != true }) {
-                    return .failure(diagnostic(item.mark, "parameter '\(name)' is a list, and a list may hold only numbers"))
+                if case .sequence(let items) = node,
+                    let item = items.first(where: { ParameterValue($0)?.isNumber != true })
+                {
+                    return .failure(
+                        diagnostic(item.mark, "parameter '\(name)' is a list, and a list may hold only numbers"))
                 }
-                return .failure(diagnostic(node.mark, "parameter '\(name)' must be \(kinds), or {default: …, choices: […]}"))
+                return .failure(
+                    diagnostic(node.mark, "parameter '\(name)' must be \(kinds), or {default: …, choices: […]}"))
             }
             return .success(Parameter(name: name, value: value, line: line))
         }
         var fields: [String: Node] = [:]
         for (key, value) in mapping {
             guard let key = key.string, key == "default" || key == "choices" else {
-                return .failure(diagnostic(key.mark, "unknown key '\(key.string ?? "")' in parameter '\(name)' (expected default, choices)"))
+                return .failure(
+                    diagnostic(
+                        key.mark, "unknown key '\(key.string ?? "")' in parameter '\(name)' (expected default, choices)"
+                    ))
             }
             fields[key] = value
         }
@@ -238,20 +268,26 @@ private extension Parameter {
             return .failure(diagnostic(defaultNode.mark, "the default of '\(name)' must be \(kinds)"))
         }
         guard case .sequence(let sequence) = choicesNode, !sequence.isEmpty else {
-            return .failure(diagnostic(choicesNode.mark, "the choices of '\(name)' must be a list of values, such as [5, 12, 20]"))
+            return .failure(
+                diagnostic(choicesNode.mark, "the choices of '\(name)' must be a list of values, such as [5, 12, 20]"))
         }
         var choices: [ParameterValue] = []
         for choiceNode in sequence {
             guard let choice = ParameterValue(choiceNode).flatMap(value.sameType) else {
-                return .failure(diagnostic(choiceNode.mark, "each choice of '\(name)' must be of type \(value.swiftType), like its default"))
+                return .failure(
+                    diagnostic(
+                        choiceNode.mark, "each choice of '\(name)' must be of type \(value.swiftType), like its default"
+                    ))
             }
             guard !choices.contains(choice) else {
-                return .failure(diagnostic(choiceNode.mark, "the choice \(choice.encoded) of '\(name)' is listed twice"))
+                return .failure(
+                    diagnostic(choiceNode.mark, "the choice \(choice.encoded) of '\(name)' is listed twice"))
             }
             choices.append(choice)
         }
         guard choices.contains(value) else {
-            return .failure(diagnostic(choicesNode.mark, "the choices of '\(name)' must include its default, \(value.encoded)"))
+            return .failure(
+                diagnostic(choicesNode.mark, "the choices of '\(name)' must include its default, \(value.encoded)"))
         }
         return .success(Parameter(name: name, value: value, line: line, choices: choices))
     }
@@ -262,7 +298,8 @@ private extension ParameterValue {
     /// number).
     func sameType(_ other: ParameterValue) -> ParameterValue? {
         switch (self, other) {
-        case (.integer, .integer), (.number, .number), (.boolean, .boolean), (.string, .string), (.numbers, .numbers): other
+        case (.integer, .integer), (.number, .number), (.boolean, .boolean), (.string, .string), (.numbers, .numbers):
+            other
         case (.number, .integer(let value)): .number(Double(value))
         default: nil
         }
@@ -283,10 +320,15 @@ private extension ParameterValue {
             self = .string(scalar.string)
         case .scalar(let scalar):
             let text = scalar.string
-            if let value = Int(text) { self = .integer(value) }
-            else if let value = Double(text), value.isFinite { self = .number(value) }
-            else if text == "true" || text == "false" { self = .boolean(text == "true") }
-            else { self = .string(text) }
+            if let value = Int(text) {
+                self = .integer(value)
+            } else if let value = Double(text), value.isFinite {
+                self = .number(value)
+            } else if text == "true" || text == "false" {
+                self = .boolean(text == "true")
+            } else {
+                self = .string(text)
+            }
         case .sequence(let sequence):
             let values = sequence.compactMap { node -> Double? in
                 guard case .scalar(let scalar) = node, scalar.style == .plain else { return nil }
@@ -305,9 +347,11 @@ extension YamlError {
     /// parsing a flow sequence`) when it names one, else where it stopped.
     var located: (Mark?, String) {
         switch self {
-        case .scanner(let context?, let problem, _, _), .parser(let context?, let problem, _, _), .composer(let context?, let problem, _, _):
+        case .scanner(let context?, let problem, _, _), .parser(let context?, let problem, _, _),
+            .composer(let context?, let problem, _, _):
             (context.mark, "\(problem) (\(context.text) that starts here)")
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
             (mark, problem)
         default:
             (nil, String(describing: self))

@@ -38,7 +38,8 @@ struct InfoString {
             }
             if role != .swift { rest = rest.dropFirst() }
         default:
-            let message = "unknown code block role '\(first.text)' (expected swift, swift spec, swift exercise, swift check or output)"
+            let message =
+                "unknown code block role '\(first.text)' (expected swift, swift spec, swift exercise, swift check or output)"
             return (.plain, attributes, [error(first, message)])
         }
         var diagnostics: [Diagnostic] = []
@@ -47,10 +48,15 @@ struct InfoString {
             let value: String? = key.count < word.text.count ? Self.unquoted(word.text.dropFirst(key.count + 1)) : nil
             guard Self.allowed[role, default: []].contains(String(key)) else {
                 if role == .swift, word.column == rest.first?.column, !word.text.contains("=") {
-                    diagnostics.append(error(word, "unknown role word '\(key)' after 'swift' (expected spec, exercise or check)"))
+                    diagnostics.append(
+                        error(word, "unknown role word '\(key)' after 'swift' (expected spec, exercise or check)"))
                 } else {
                     let known = Self.allowed[role, default: []].sorted().joined(separator: ", ")
-                    diagnostics.append(error(word, "unknown attribute '\(key)' for a \(role.displayName) block" + (known.isEmpty ? " (it takes none)" : " (expected \(known))")))
+                    diagnostics.append(
+                        error(
+                            word,
+                            "unknown attribute '\(key)' for a \(role.displayName) block"
+                                + (known.isEmpty ? " (it takes none)" : " (expected \(known))")))
                 }
                 continue
             }
@@ -96,7 +102,8 @@ struct InfoString {
     }
 
     private static func unquoted(_ value: Substring) -> String {
-        value.count >= 2 && value.first == "\"" && value.last == "\"" ? String(value.dropFirst().dropLast()) : String(value)
+        value.count >= 2 && value.first == "\"" && value.last == "\""
+            ? String(value.dropFirst().dropLast()) : String(value)
     }
 }
 
@@ -131,13 +138,19 @@ private extension Attributes {
             }
             exercise = value
         case "tolerance":
-            guard let number = Double(value), number >= 0, number.isFinite else { return "tolerance must be a number ≥ 0, not '\(value)'" }
+            guard let number = Double(value), number >= 0, number.isFinite else {
+                return "tolerance must be a number ≥ 0, not '\(value)'"
+            }
             tolerance = number
         case "timeout":
-            guard let number = Double(value), number > 0, number.isFinite else { return "timeout must be a number of seconds > 0, not '\(value)'" }
+            guard let number = Double(value), number > 0, number.isFinite else {
+                return "timeout must be a number of seconds > 0, not '\(value)'"
+            }
             timeout = number
         case "points":
-            guard let number = Int(value), number >= 0 else { return "points must be a whole number ≥ 0, not '\(value)'" }
+            guard let number = Int(value), number >= 0 else {
+                return "points must be a whole number ≥ 0, not '\(value)'"
+            }
             points = number
         default:
             return "unknown attribute '\(key)'"

@@ -41,8 +41,10 @@ public struct CodeBlock: Sendable, Equatable {
     /// to a column in `code` to get the column in the lesson.
     public var indent: Int
 
-    public init(role: Role, attributes: Attributes, code: String, line: Int,
-                contentLines: Range<Int>, solutions: [ClosedRange<Int>] = [], indent: Int = 0) {
+    public init(
+        role: Role, attributes: Attributes, code: String, line: Int,
+        contentLines: Range<Int>, solutions: [ClosedRange<Int>] = [], indent: Int = 0
+    ) {
         self.role = role
         self.attributes = attributes
         self.code = code

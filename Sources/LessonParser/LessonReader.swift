@@ -16,7 +16,10 @@ public enum LessonReader {
             return (nil, [Diagnostic(file: file, line: 1, "cannot read lesson: \(error.localizedDescription)")])
         }
         if let (line, column) = firstInvalidUTF8(in: data) {
-            return (nil, [Diagnostic(file: file, line: line, column: column, "lesson is not valid UTF-8 (first bad byte here)")])
+            return (
+                nil,
+                [Diagnostic(file: file, line: line, column: column, "lesson is not valid UTF-8 (first bad byte here)")]
+            )
         }
         let parsed = parse(String(decoding: data, as: UTF8.self), file: file)
         return (parsed.lesson, parsed.diagnostics)
@@ -66,8 +69,9 @@ public enum LessonReader {
         let code = node.literal ?? ""
         guard let marker = fence.first, marker == "`" || marker == "~" else {
             // An indented code block: shown as plain text.
-            let block = CodeBlock(role: .plain, attributes: Attributes(), code: code, line: node.start.line,
-                                  contentLines: node.start.line..<(node.end.line + 1))
+            let block = CodeBlock(
+                role: .plain, attributes: Attributes(), code: code, line: node.start.line,
+                contentLines: node.start.line..<(node.end.line + 1))
             return (block, [])
         }
         let fenceLength = fence.prefix { $0 == marker }.count
@@ -76,13 +80,16 @@ public enum LessonReader {
         let info = InfoString(column: indent + fenceLength + infoOffset + 1, text: node.info ?? "")
         let (role, attributes, diagnostics) = info.parse(file: file, line: node.start.line)
         let closingLine = lines[node.end.line - 1].trimmingCharacters(in: .whitespaces)
-        let closed = node.end.line > node.start.line && closingLine.hasPrefix(String(repeating: marker, count: fenceLength))
+        let closed =
+            node.end.line > node.start.line && closingLine.hasPrefix(String(repeating: marker, count: fenceLength))
         let contentEnd = closed ? node.end.line : node.end.line + 1
-        var block = CodeBlock(role: role, attributes: attributes, code: code, line: node.start.line,
-                              contentLines: (node.start.line + 1)..<max(node.start.line + 1, contentEnd), indent: indent)
+        var block = CodeBlock(
+            role: role, attributes: attributes, code: code, line: node.start.line,
+            contentLines: (node.start.line + 1)..<max(node.start.line + 1, contentEnd), indent: indent)
         var problems = diagnostics
         if !closed && role != .plain {
-            problems.append(Diagnostic(file: file, line: node.start.line, column: indent + 1, "code block is never closed"))
+            problems.append(
+                Diagnostic(file: file, line: node.start.line, column: indent + 1, "code block is never closed"))
         }
         let regions = SolutionRegions.find(in: block, file: file)
         block.solutions = regions.ranges
@@ -95,8 +102,9 @@ public enum LessonReader {
         node.descendants.filter { $0.kind == .codeBlock }.compactMap { nested in
             let (role, _, _) = InfoString(column: 1, text: nested.info ?? "").parse(file: file, line: nested.start.line)
             guard role != .swift && role != .plain else { return nil }
-            return Diagnostic(file: file, line: nested.start.line, column: nested.start.column,
-                              "a '\(nested.info ?? "")' block must be at the top level of the lesson, not nested in a list or quote")
+            return Diagnostic(
+                file: file, line: nested.start.line, column: nested.start.column,
+                "a '\(nested.info ?? "")' block must be at the top level of the lesson, not nested in a list or quote")
         }
     }
 

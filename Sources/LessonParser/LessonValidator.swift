@@ -18,7 +18,9 @@ struct LessonValidator {
                 error(block, "an output block must come right after a swift spec block")
             case .exercise:
                 if let id = block.attributes.exercise {
-                    if let first = exercises[id] { error(block, "exercise id '\(id)' is already used at line \(first)") }
+                    if let first = exercises[id] {
+                        error(block, "exercise id '\(id)' is already used at line \(first)")
+                    }
                     exercises[id] = exercises[id] ?? block.line
                 }
             case .check:

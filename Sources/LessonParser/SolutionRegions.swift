@@ -18,10 +18,14 @@ enum SolutionRegions {
             let marker = text.trimmingCharacters(in: .whitespaces)
             guard marker == begin || marker == end else { continue }
             if block.role != .exercise {
-                diagnostics.append(Diagnostic(file: file, line: line, column: column, "'\(marker)' outside an exercise block"))
+                diagnostics.append(
+                    Diagnostic(file: file, line: line, column: column, "'\(marker)' outside an exercise block"))
             } else if marker == begin {
                 if let open {
-                    diagnostics.append(Diagnostic(file: file, line: line, column: column, "solution regions cannot nest (the one opened at line \(open.line) is still open)"))
+                    diagnostics.append(
+                        Diagnostic(
+                            file: file, line: line, column: column,
+                            "solution regions cannot nest (the one opened at line \(open.line) is still open)"))
                 } else {
                     open = (line, column)
                 }
@@ -29,11 +33,14 @@ enum SolutionRegions {
                 ranges.append(opened.line...line)
                 open = nil
             } else {
-                diagnostics.append(Diagnostic(file: file, line: line, column: column, "'\(end)' without a '\(begin)' before it"))
+                diagnostics.append(
+                    Diagnostic(file: file, line: line, column: column, "'\(end)' without a '\(begin)' before it"))
             }
         }
         if let open {
-            diagnostics.append(Diagnostic(file: file, line: open.line, column: open.column, "solution region is never closed with '\(end)'"))
+            diagnostics.append(
+                Diagnostic(
+                    file: file, line: open.line, column: open.column, "solution region is never closed with '\(end)'"))
         }
         return (ranges, diagnostics)
     }

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Replaces a file whole: a reader, or a writer killed at any moment, leaves the old
@@ -25,8 +26,11 @@ package enum AtomicFile {
             while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
             // Another writer may have renamed this file into place while this one waited.
             var opened = stat(), named = stat()
-            guard fstat(descriptor, &opened) == 0, stat(temporary.path, &named) == 0, opened.st_ino == named.st_ino else { continue }
-            guard ftruncate(descriptor, 0) == 0, mode.map({ fchmod(descriptor, mode_t($0)) == 0 }) ?? true else { throw Failure(temporary) }
+            guard fstat(descriptor, &opened) == 0, stat(temporary.path, &named) == 0, opened.st_ino == named.st_ino
+            else { continue }
+            guard ftruncate(descriptor, 0) == 0, mode.map({ fchmod(descriptor, mode_t($0)) == 0 }) ?? true else {
+                throw Failure(temporary)
+            }
             try handle.write(contentsOf: data)
             try handle.synchronize()
             guard rename(temporary.path, file.path) == 0 else { throw Failure(file) }

@@ -31,26 +31,34 @@ public enum Blesser {
             // Only a block whose one problem is its output: never one that did not compile,
             // trapped or failed a check, whose output is not what it should print.
             guard let expected = result.cell.expected, case .failed(let diagnostics) = result.status,
-                  diagnostics.allSatisfy({ (expected.line...expected.contentLines.upperBound).contains($0.line) })
+                diagnostics.allSatisfy({ (expected.line...expected.contentLines.upperBound).contains($0.line) })
             else { continue }
             let range = (expected.contentLines.lowerBound - 1)..<(expected.contentLines.upperBound - 1)
             let indent = String(repeating: " ", count: expected.indent)
             let fence = lines[expected.line - 1].drop { $0 == " " }.prefix { $0 == "`" || $0 == "~" }
-            let printed = OutputMatcher.normalized(result.output).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let printed = OutputMatcher.normalized(result.output).split(
+                separator: "\n", omittingEmptySubsequences: false
+            ).map(String.init)
             if !fence.isEmpty, let closing = printed.first(where: { closes(indent + $0, fence: fence) }) {
-                refused.append(Diagnostic(file: run.lesson.file, line: expected.line,
-                    "not blessed: the printed line '\(closing)' would close the output block's fence \(fence)"))
+                refused.append(
+                    Diagnostic(
+                        file: run.lesson.file, line: expected.line,
+                        "not blessed: the printed line '\(closing)' would close the output block's fence \(fence)"))
                 continue
             }
             // A lesson's lines end at a carriage return too: a printed one would split its line.
             if let line = printed.first(where: { $0.unicodeScalars.contains("\r") }) {
-                refused.append(Diagnostic(file: run.lesson.file, line: expected.line,
-                    "not blessed: the printed line \(line.debugDescription) holds a carriage return (\\r), which would end a line of the lesson"))
+                refused.append(
+                    Diagnostic(
+                        file: run.lesson.file, line: expected.line,
+                        "not blessed: the printed line \(line.debugDescription) holds a carriage return (\\r), which would end a line of the lesson"
+                    ))
                 continue
             }
             let matcher = OutputMatcher(tolerance: result.cell.block.attributes.tolerance)
             let written = Array(lines[range])
-            let blessed = merge(written: written, printed: printed == [""] ? [] : printed, indent: indent, matcher: matcher)
+            let blessed = merge(
+                written: written, printed: printed == [""] ? [] : printed, indent: indent, matcher: matcher)
             let ending = endings[expected.line - 1].isEmpty ? "\n" : endings[expected.line - 1]
             lines.replaceSubrange(range, with: blessed)
             endings.replaceSubrange(range, with: Array(repeating: ending, count: blessed.count))
@@ -94,7 +102,9 @@ public enum Blesser {
     /// match. `written` are the lesson's lines (with the block's indent), `printed` the output.
     static func merge(written: [String], printed: [String], indent: String, matcher: OutputMatcher) -> [String] {
         let expected = written.map { $0.hasPrefix(indent) ? String($0.dropFirst(indent.count)) : $0 }
-        let pairs = LineDiff.pairs(expected.count, printed.count) { matcher.matches(actual: printed[$1], expected: expected[$0]) }
+        let pairs = LineDiff.pairs(expected.count, printed.count) {
+            matcher.matches(actual: printed[$1], expected: expected[$0])
+        }
         var kept: [Int: Int] = [:]
         for (e, p) in pairs { kept[p] = e }
         return printed.indices.map { p in kept[p].map { written[$0] } ?? indent + printed[p] }

@@ -31,11 +31,11 @@ struct CellDemultiplexer {
             }
             let known = min(pending.count, marker.count)
             guard pending[..<known].elementsEqual(marker[..<known]) else {
-                pieces.append(.text([pending.removeFirst()])) // a lone RS that is plain text
+                pieces.append(.text([pending.removeFirst()]))  // a lone RS that is plain text
                 continue
             }
             guard known == marker.count, let end = pending.firstIndex(of: UInt8(ascii: "\n")) else {
-                return pieces // wait for the rest of the message
+                return pieces  // wait for the rest of the message
             }
             let body = Substring(decoding: pending[marker.count..<end], as: UTF8.self)
             pieces.append(ControlMessage(decoding: body).map(Piece.message) ?? .text(Array(pending[...end])))

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs a program in a process group of its own, streams what it writes to a consumer, and
@@ -34,8 +35,11 @@ package struct ChildProcess {
     /// The descriptor at which the program finds the write end of a pipe read as `.results`.
     package var resultsDescriptor: Int32?
 
-    package init(executable: String, arguments: [String] = [], environment: [String: String] = ProcessInfo.processInfo.environment,
-                 input: String? = nil) {
+    package init(
+        executable: String, arguments: [String] = [],
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        input: String? = nil
+    ) {
         self.executable = executable
         self.arguments = arguments
         self.environment = environment
@@ -57,8 +61,10 @@ package struct ChildProcess {
     /// kills them all.
     ///
     /// - Parameter consume: called with the index of the process, the stream and the chunk.
-    package static func runTogether(_ processes: [ChildProcess], deadline: () -> DispatchTime,
-                                    consume: (Int, Stream, ArraySlice<UInt8>) -> Bool) throws -> [Ending] {
+    package static func runTogether(
+        _ processes: [ChildProcess], deadline: () -> DispatchTime,
+        consume: (Int, Stream, ArraySlice<UInt8>) -> Bool
+    ) throws -> [Ending] {
         var open: [(fd: Int32, process: Int, stream: Stream)] = []
         var pids: [pid_t] = []
         defer { open.forEach { close($0.fd) } }
@@ -66,7 +72,9 @@ package struct ChildProcess {
             // The caller's descriptors pass to the children: closed here once they are started.
             defer { processes.flatMap { $0.descriptors.values }.forEach { close($0) } }
             for (index, process) in processes.enumerated() {
-                var streams: [(Stream, DescriptorPipe)] = [(.stdout, try DescriptorPipe()), (.stderr, try DescriptorPipe())]
+                var streams: [(Stream, DescriptorPipe)] = [
+                    (.stdout, try DescriptorPipe()), (.stderr, try DescriptorPipe()),
+                ]
                 var descriptors = process.descriptors
                 descriptors[1] = streams[0].1.write
                 descriptors[2] = streams[1].1.write
@@ -79,7 +87,11 @@ package struct ChildProcess {
                 pids.append(try process.spawn(descriptors))
             }
         } catch {
-            pids.forEach { kill(-$0, SIGKILL); var status: Int32 = 0; waitpid($0, &status, 0) }
+            pids.forEach {
+                kill(-$0, SIGKILL)
+                var status: Int32 = 0
+                waitpid($0, &status, 0)
+            }
             throw error
         }
 
@@ -108,7 +120,7 @@ package struct ChildProcess {
             let remaining = Int64(deadline().uptimeNanoseconds) - Int64(now)
             if remaining <= 0 && leaderExitedAt == nil && !halted { halt(.timedOut) }
             for (index, pid) in pids.enumerated() where !exited[index] && Self.hasExited(pid) {
-                kill(-pid, SIGKILL) // descendants left behind die with their leader
+                kill(-pid, SIGKILL)  // descendants left behind die with their leader
                 exited[index] = true
             }
             if exited[0] && leaderExitedAt == nil {
@@ -120,7 +132,7 @@ package struct ChildProcess {
             if let leaderExitedAt, open.isEmpty || endings[0] != nil || now - leaderExitedAt > 500_000_000 { break }
             let wait = leaderExitedAt != nil ? 50 : Int32(clamping: max(0, min(remaining / 1_000_000, 100)))
             var fds = open.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) }
-            let ready = poll(&fds, nfds_t(fds.count), wait) // with no pipes left, a sleep
+            let ready = poll(&fds, nfds_t(fds.count), wait)  // with no pipes left, a sleep
             if ready == 0 && leaderExitedAt != nil { break }
             // stdout first: a program writes there before it writes to stderr about it.
             var closed: [Int32] = []
@@ -137,7 +149,7 @@ package struct ChildProcess {
         }
         for (index, pid) in pids.enumerated() {
             if !exited[index] { kill(-pid, SIGKILL) }
-            waitpid(pid, &statuses[index], 0) // reap it (after its kill, if it was still running)
+            waitpid(pid, &statuses[index], 0)  // reap it (after its kill, if it was still running)
         }
         return pids.indices.map { index in
             if let ending = endings[index] { return ending }
@@ -150,7 +162,8 @@ package struct ChildProcess {
     /// group id cannot be given to another process, so killing the group stays safe.
     private static func hasExited(_ pid: pid_t) -> Bool {
         var info = siginfo_t()
-        return waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info._sifields._sigchld.si_pid == pid
+        return waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0
+            && info._sifields._sigchld.si_pid == pid
     }
 
     /// Starts the program with stdin from `input` (or /dev/null) and each `descriptors` key
@@ -176,7 +189,8 @@ package struct ChildProcess {
         posix_spawnattr_setsigmask(&attributes, &empty)
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        posix_spawnattr_setflags(
+            &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -204,7 +218,9 @@ package struct DescriptorPipe {
             close(fd)
             return high
         }
-        guard moved.allSatisfy({ $0 >= 0 }) else { throw RunnerError("cannot create a pipe: \(String(cString: strerror(errno)))") }
+        guard moved.allSatisfy({ $0 >= 0 }) else {
+            throw RunnerError("cannot create a pipe: \(String(cString: strerror(errno)))")
+        }
         read = moved[0]
         write = moved[1]
     }

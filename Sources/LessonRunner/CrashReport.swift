@@ -30,8 +30,10 @@ struct CrashReport: Decodable {
     /// The value of `SWIFT_BACKTRACE` that makes a crashing program write its report, as
     /// JSON, into `folder` (and nothing on its stdout or stderr but one line of progress).
     static func environment(folder: URL) -> String {
-        ["enable=yes", "interactive=no", "color=no", "format=json", "output-to=\(folder.path)",
-         "threads=crashed", "registers=none", "images=none", "sanitize=no", "symbolicate=full"].joined(separator: ",")
+        [
+            "enable=yes", "interactive=no", "color=no", "format=json", "output-to=\(folder.path)",
+            "threads=crashed", "registers=none", "images=none", "sanitize=no", "symbolicate=full",
+        ].joined(separator: ",")
     }
 
     /// The first report in `folder`, if the program wrote one.
@@ -57,7 +59,9 @@ struct CrashReport: Decodable {
             return String(description[..<plus.lowerBound])
         }
         let counts = Dictionary(functions.map { ($0, 1) }, uniquingKeysWith: +)
-        guard let (function, count) = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), count >= 32 else { return nil }
+        guard let (function, count) = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), count >= 32 else {
+            return nil
+        }
         return function
     }
 
@@ -65,6 +69,8 @@ struct CrashReport: Decodable {
     /// reports as the innermost frame rather than as a message.
     var runtimeFailure: String? {
         let prefix = "Swift runtime failure: "
-        return crashedFrames.first?.description.flatMap { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : nil }
+        return crashedFrames.first?.description.flatMap {
+            $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : nil
+        }
     }
 }

@@ -32,15 +32,17 @@ struct ExactDecimal: Equatable {
         var exponent = 0
         if mantissa.endIndex < rest.endIndex {
             guard let written = Int(rest[rest.index(after: mantissa.endIndex)...]),
-                  (-Self.exponentLimit...Self.exponentLimit).contains(written) else { return nil }
+                (-Self.exponentLimit...Self.exponentLimit).contains(written)
+            else { return nil }
             exponent = written
         }
         let parts = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         let whole = parts[0], fraction = parts.count == 2 ? parts[1] : ""
         let written = whole + fraction
         guard !written.isEmpty, written.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        self.init(negative: negative, digits: written.reversed().map { UInt8($0.asciiValue! - 48) },
-                  exponent: exponent - fraction.count)
+        self.init(
+            negative: negative, digits: written.reversed().map { UInt8($0.asciiValue! - 48) },
+            exponent: exponent - fraction.count)
     }
 
     /// Half of one unit in the last written digit of `text` (`0.05` for `3.1`, `0.5` for `42`).

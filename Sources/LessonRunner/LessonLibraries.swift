@@ -1,7 +1,8 @@
 import Foundation
 import LessonRuntime
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The libraries every lesson program links (DescentCore, Plotting, LessonRuntime), compiled
@@ -36,23 +37,30 @@ struct LessonLibraries {
     /// The libraries compiled from the sources under `packageRoot`, built first when the cache
     /// in `cache` does not hold them yet. `flags` go to every compilation (the BLAS headers).
     static func locate(compiler: String, packageRoot: URL, flags: [String], cache: URL) throws -> LessonLibraries {
-        let options = ["-O", "-wmo", "-g", "-Xcc", "-fno-omit-frame-pointer", "-assert-config", "Debug", "-parse-as-library", "-swift-version", "6",
-                       "-package-name", "descent", "-suppress-warnings"] + flags
+        let options =
+            [
+                "-O", "-wmo", "-g", "-Xcc", "-fno-omit-frame-pointer", "-assert-config", "Debug", "-parse-as-library",
+                "-swift-version", "6",
+                "-package-name", "descent", "-suppress-warnings",
+            ] + flags
         let sources = try libraries.map { library in
             try sourceFiles(in: packageRoot.appendingPathComponent("Sources/\(library.name)"))
         }
         var description = [compiler, stamp(of: compiler)] + options
         for file in sources.joined() {
-            description += [String(file.path.dropFirst(packageRoot.path.count)), try String(contentsOf: file, encoding: .utf8)]
+            description += [
+                String(file.path.dropFirst(packageRoot.path.count)), try String(contentsOf: file, encoding: .utf8),
+            ]
         }
-        let built = LessonLibraries(folder: cache.appendingPathComponent(SHA256.key(description.joined(separator: "\n"))))
+        let built = LessonLibraries(
+            folder: cache.appendingPathComponent(SHA256.key(description.joined(separator: "\n"))))
         if built.isComplete { return built }
 
         try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
         let lock = open(cache.appendingPathComponent(".lock").path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
         guard lock >= 0, flock(lock, LOCK_EX) == 0 else { throw RunnerError("cannot lock \(cache.path)") }
         defer { close(lock) }
-        if built.isComplete { return built } // another descent built them while we waited
+        if built.isComplete { return built }  // another descent built them while we waited
 
         let staging = cache.appendingPathComponent(".staging-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -61,14 +69,18 @@ struct LessonLibraries {
         // then LessonRuntime.
         var done: Set<String> = []
         while done.count < libraries.count {
-            let ready = libraries.indices.filter { !done.contains(libraries[$0].name) && libraries[$0].imports.allSatisfy(done.contains) }
+            let ready = libraries.indices.filter {
+                !done.contains(libraries[$0].name) && libraries[$0].imports.allSatisfy(done.contains)
+            }
             let failures = Failures()
             DispatchQueue.concurrentPerform(iterations: ready.count) { slot in
                 let (name, _) = libraries[ready[slot]]
-                let arguments = options + [
-                    "-module-name", name, "-I", staging.path, "-c", "-o", staging.appendingPathComponent("\(name).o").path,
-                    "-emit-module", "-emit-module-path", staging.appendingPathComponent("\(name).swiftmodule").path,
-                ] + sources[ready[slot]].map(\.path)
+                let arguments =
+                    options + [
+                        "-module-name", name, "-I", staging.path, "-c", "-o",
+                        staging.appendingPathComponent("\(name).o").path,
+                        "-emit-module", "-emit-module-path", staging.appendingPathComponent("\(name).swiftmodule").path,
+                    ] + sources[ready[slot]].map(\.path)
                 if let failure = compile(compiler, arguments) { failures.add(failure) }
             }
             if let failure = failures.first {
@@ -88,7 +100,8 @@ struct LessonLibraries {
     private static func compile(_ compiler: String, _ arguments: [String]) -> String? {
         var log: [UInt8] = []
         let deadline = DispatchTime.now() + compileTimeLimit
-        let ending = try? ChildProcess(executable: compiler, arguments: arguments).run(deadline: { deadline }) { _, bytes in
+        let ending = try? ChildProcess(executable: compiler, arguments: arguments).run(deadline: { deadline }) {
+            _, bytes in
             log += bytes
             return log.count < 1 << 20
         }

@@ -44,8 +44,10 @@ public struct CellRun: Sendable {
     /// too much): what it printed is cut short, so it is not compared with the expected output.
     public var stoppedTheProgram = false
 
-    public init(cell: Cell, output: String = "", errorOutput: String = "", figures: [Figure] = [],
-                status: Status, reads: Set<String> = []) {
+    public init(
+        cell: Cell, output: String = "", errorOutput: String = "", figures: [Figure] = [],
+        status: Status, reads: Set<String> = []
+    ) {
         self.cell = cell
         self.output = output
         self.errorOutput = errorOutput

@@ -44,7 +44,8 @@ struct LineDiff {
             var length = Array(repeating: Array(repeating: 0, count: columns + 1), count: rows + 1)
             for i in stride(from: rows - 1, through: 0, by: -1) {
                 for j in stride(from: columns - 1, through: 0, by: -1) {
-                    length[i][j] = match(head + i, head + j) ? length[i + 1][j + 1] + 1 : max(length[i + 1][j], length[i][j + 1])
+                    length[i][j] =
+                        match(head + i, head + j) ? length[i + 1][j + 1] + 1 : max(length[i + 1][j], length[i][j + 1])
                 }
             }
             var (i, j) = (0, 0)

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A folder a command of descent writes (the site, the student edition): claimed before any
@@ -47,8 +48,10 @@ package final class OutputFolder: Sendable {
     /// Claims the folder at `path` for writing, or throws `Refusal` saying why it may not be
     /// replaced. `protected` are the lessons (folders or files) the command reads. When
     /// another descent holds the folder, calls `waiting` with a message and waits for it.
-    package static func claim(_ path: String, protecting protected: [String], force: Bool = false,
-                              waiting: (String) -> Void) throws -> OutputFolder {
+    package static func claim(
+        _ path: String, protecting protected: [String], force: Bool = false,
+        waiting: (String) -> Void
+    ) throws -> OutputFolder {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         let protected = protected.map { URL(fileURLWithPath: $0).standardizedFileURL }
         if let reason = refusal(of: url, protecting: protected, force: force) {
@@ -61,14 +64,20 @@ package final class OutputFolder: Sendable {
             throw Refusal("cannot make \(parent.path), to hold \(named(path, url)): \(error.localizedDescription)")
         }
         let lock = open(parent.path, O_RDONLY | O_CLOEXEC)
-        guard lock >= 0 else { throw Refusal("cannot open \(parent.path) to lock it: \(String(cString: strerror(errno)))") }
+        guard lock >= 0 else {
+            throw Refusal("cannot open \(parent.path) to lock it: \(String(cString: strerror(errno)))")
+        }
         // From here on the claim owns the descriptor and closes it, however it ends.
         let folder = OutputFolder(path: path, url: url, protected: protected, force: force, lock: lock)
         if flock(lock, LOCK_EX | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK else { throw Refusal("cannot lock \(parent.path): \(String(cString: strerror(errno)))") }
+            guard errno == EWOULDBLOCK else {
+                throw Refusal("cannot lock \(parent.path): \(String(cString: strerror(errno)))")
+            }
             waiting("waiting for another descent that is writing in \(parent.path) …")
             while flock(lock, LOCK_EX) != 0 {
-                guard errno == EINTR else { throw Refusal("cannot lock \(parent.path): \(String(cString: strerror(errno)))") }
+                guard errno == EINTR else {
+                    throw Refusal("cannot lock \(parent.path): \(String(cString: strerror(errno)))")
+                }
             }
         }
         try folder.removeLeftovers()
@@ -110,25 +119,33 @@ package final class OutputFolder: Sendable {
         let manager = FileManager.default
         let real = real(folder)
         let environment = ProcessInfo.processInfo.environment
-        let homes = [environment["HOME"], manager.homeDirectoryForCurrentUser.path].compactMap { $0 }.filter { !$0.isEmpty }
+        let homes = [environment["HOME"], manager.homeDirectoryForCurrentUser.path].compactMap { $0 }.filter {
+            !$0.isEmpty
+        }
         // The lessons folder, then each of its entries that is a link (to a lesson elsewhere).
         let lessons = protected.flatMap { url in
-            guard url.hasDirectoryPath || (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true else {
+            guard url.hasDirectoryPath || (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true
+            else {
                 return [("the lesson \(url.lastPathComponent)", url.path)]
             }
             let links = ((try? manager.contentsOfDirectory(atPath: url.path)) ?? []).sorted().filter { name in
-                (try? manager.attributesOfItem(atPath: url.appendingPathComponent(name).path)[.type] as? FileAttributeType) == .typeSymbolicLink
+                (try? manager.attributesOfItem(atPath: url.appendingPathComponent(name).path)[.type]
+                    as? FileAttributeType) == .typeSymbolicLink
             }
-            return [("the lessons folder", url.path)] + links.map { ("the lesson \($0)", url.appendingPathComponent($0).path) }
+            return [("the lessons folder", url.path)]
+                + links.map { ("the lesson \($0)", url.appendingPathComponent($0).path) }
         }
-        let guarded = lessons + [("the current folder", manager.currentDirectoryPath)] + homes.map { ("your home folder", $0) }
+        let guarded =
+            lessons + [("the current folder", manager.currentDirectoryPath)] + homes.map { ("your home folder", $0) }
         if real == "/" { return "it is the root folder" }
         for (name, path) in guarded {
             let guardedPath = Self.real(URL(fileURLWithPath: path))
             if guardedPath == real { return "it is \(name)" }
             if guardedPath.hasPrefix(real + "/") { return "it holds \(name) (\(guardedPath))" }
         }
-        guard let kind = try? manager.attributesOfItem(atPath: folder.path)[.type] as? FileAttributeType else { return nil }
+        guard let kind = try? manager.attributesOfItem(atPath: folder.path)[.type] as? FileAttributeType else {
+            return nil
+        }
         if kind == .typeSymbolicLink { return "it is a symbolic link" }
         if kind != .typeDirectory { return "it is a file, not a folder" }
         let contents = ((try? manager.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
@@ -146,7 +163,9 @@ package final class OutputFolder: Sendable {
     package static func refusal(ofFile file: URL, protecting protected: [(name: String, path: String)]) -> String? {
         let real = real(file)
         var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: real, isDirectory: &isFolder), isFolder.boolValue { return "it is a folder" }
+        if FileManager.default.fileExists(atPath: real, isDirectory: &isFolder), isFolder.boolValue {
+            return "it is a folder"
+        }
         for (name, path) in protected {
             let guarded = Self.real(URL(fileURLWithPath: path))
             if guarded == real { return "it is \(name)" }
@@ -178,8 +197,12 @@ private extension OutputFolder {
     /// by those names is refused, not removed.
     func removeLeftovers() throws {
         for leftover in [staging, beside("previous")] where FileManager.default.fileExists(atPath: leftover.path) {
-            if let reason = Self.refusal(of: leftover, protecting: protected, force: force), !Self.holdsPartOfTheMarker(leftover) {
-                throw Refusal("descent will not remove '\(leftover.path)', in the way of writing \(Self.named(path, url)): \(reason)")
+            if let reason = Self.refusal(of: leftover, protecting: protected, force: force),
+                !Self.holdsPartOfTheMarker(leftover)
+            {
+                throw Refusal(
+                    "descent will not remove '\(leftover.path)', in the way of writing \(Self.named(path, url)): \(reason)"
+                )
             }
             try Self.remove(leftover)
         }
@@ -233,7 +256,9 @@ private extension OutputFolder {
     /// The text of the folder's `.descent-output` when it is a regular file (not a link).
     static func markerText(in folder: URL) -> String? {
         let file = folder.appendingPathComponent(markerName)
-        guard (try? FileManager.default.attributesOfItem(atPath: file.path)[.type] as? FileAttributeType) == .typeRegular else { return nil }
+        guard
+            (try? FileManager.default.attributesOfItem(atPath: file.path)[.type] as? FileAttributeType) == .typeRegular
+        else { return nil }
         return try? String(contentsOf: file, encoding: .utf8)
     }
 
@@ -246,7 +271,9 @@ private extension OutputFolder {
             for name in names.sorted() {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 if name == ".git" { return path }
-                let kind = try? manager.attributesOfItem(atPath: folder.appendingPathComponent(path).path)[.type] as? FileAttributeType
+                let kind =
+                    try? manager.attributesOfItem(atPath: folder.appendingPathComponent(path).path)[.type]
+                    as? FileAttributeType
                 if kind == .typeDirectory { pending.append(path) }
             }
         }
@@ -257,7 +284,9 @@ private extension OutputFolder {
     /// yet (its nearest existing ancestor is resolved).
     static func real(_ url: URL) -> String {
         let url = url.standardizedFileURL
-        if url.path == "/" || FileManager.default.fileExists(atPath: url.path) { return url.resolvingSymlinksInPath().path }
+        if url.path == "/" || FileManager.default.fileExists(atPath: url.path) {
+            return url.resolvingSymlinksInPath().path
+        }
         let parent = real(url.deletingLastPathComponent())
         return (parent == "/" ? "" : parent) + "/" + url.lastPathComponent
     }
@@ -266,12 +295,14 @@ private extension OutputFolder {
     /// run time since Glibc's Swift module does not declare it; false where it is missing.
     static func exchange(_ first: URL, _ second: URL) -> Bool {
         #if canImport(Glibc)
-        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-        guard let symbol = dlsym(nil, "renameat2") else { return false }
-        let renameExchange: UInt32 = 1 << 1
-        return unsafeBitCast(symbol, to: RenameAt2.self)(AT_FDCWD, first.path, AT_FDCWD, second.path, renameExchange) == 0
+            typealias RenameAt2 =
+                @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+            guard let symbol = dlsym(nil, "renameat2") else { return false }
+            let renameExchange: UInt32 = 1 << 1
+            return unsafeBitCast(symbol, to: RenameAt2.self)(
+                AT_FDCWD, first.path, AT_FDCWD, second.path, renameExchange) == 0
         #else
-        return false
+            return false
         #endif
     }
 }

@@ -72,7 +72,8 @@ struct OutputMatcher {
         while index < text.endIndex {
             let previous = index > text.startIndex ? text[text.index(before: index)] : " "
             if !(previous.isLetter || previous.isNumber || previous == "_" || previous == "."),
-               let end = numberEnd(in: text, from: index) {
+                let end = numberEnd(in: text, from: index)
+            {
                 if textStart < index { tokens.append(.text(text[textStart..<index])) }
                 tokens.append(.number(text[index..<end]))
                 index = end
@@ -89,7 +90,10 @@ struct OutputMatcher {
         var index = start
         func digits() -> Int {
             var count = 0
-            while index < text.endIndex, text[index].isASCII, text[index].isNumber { index = text.index(after: index); count += 1 }
+            while index < text.endIndex, text[index].isASCII, text[index].isNumber {
+                index = text.index(after: index)
+                count += 1
+            }
             return count
         }
         if index < text.endIndex, text[index] == "-" || text[index] == "+" { index = text.index(after: index) }
@@ -121,8 +125,10 @@ struct OutputMatcher {
     /// end, at the line after the last — and at the first column where that line and the
     /// printed line replacing it differ.
     func difference(actual: String, expected: String, firstLine: Int) -> (line: Int, column: Int, text: String) {
-        let expectedLines = Self.normalized(expected).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let actualLines = Self.normalized(actual).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let expectedLines = Self.normalized(expected).split(separator: "\n", omittingEmptySubsequences: false).map(
+            String.init)
+        let actualLines = Self.normalized(actual).split(separator: "\n", omittingEmptySubsequences: false).map(
+            String.init)
         let printed = actualLines == [""] ? [] : actualLines
         let diff = LineDiff(expected: expectedLines.count, printed: printed.count) {
             matches(actual: printed[$1], expected: expectedLines[$0])
@@ -141,7 +147,9 @@ struct OutputMatcher {
             if case .kept = previous, place != nil { text.append("@@ line \(firstLine + line) @@") }
             if place == nil {
                 var column = 1
-                if case .deleted(let e) = change, index + 1 < diff.changes.count, case .inserted(let p, _) = diff.changes[index + 1] {
+                if case .deleted(let e) = change, index + 1 < diff.changes.count,
+                    case .inserted(let p, _) = diff.changes[index + 1]
+                {
                     column = zip(expectedLines[e], printed[p]).prefix { $0 == $1 }.count + 1
                 }
                 place = (firstLine + line, column)

@@ -42,8 +42,10 @@ package struct ProgramCache {
 
         var log: [UInt8] = []
         let command = launcher(staging.path) + [toolchain.compiler]
-        let compiler = ChildProcess(executable: command[0], arguments: Array(command.dropFirst())
-            + toolchain.arguments(source: main.path, output: staging.appendingPathComponent("program").path))
+        let compiler = ChildProcess(
+            executable: command[0],
+            arguments: Array(command.dropFirst())
+                + toolchain.arguments(source: main.path, output: staging.appendingPathComponent("program").path))
         let deadline = DispatchTime.now() + compileTimeLimit
         let ending = try compiler.run(deadline: { deadline }) { _, bytes in
             log += bytes
@@ -53,18 +55,19 @@ package struct ProgramCache {
         guard ending == .exited(0) else {
             let errors = Self.errors(in: text)
             if !errors.isEmpty { return .failed(errors) }
-            let reason = switch ending {
-            case .timedOut: "the compiler took longer than \(Int(compileTimeLimit)) s and was stopped"
-            case .stopped: "the compiler printed more than 1 MiB and was stopped"
-            default: "the compiler failed:\n\(text.suffix(2000))"
-            }
+            let reason =
+                switch ending {
+                case .timedOut: "the compiler took longer than \(Int(compileTimeLimit)) s and was stopped"
+                case .stopped: "the compiler printed more than 1 MiB and was stopped"
+                default: "the compiler failed:\n\(text.suffix(2000))"
+                }
             return .failed([Diagnostic(file: place.file, line: place.line, reason)])
         }
         chmod(staging.appendingPathComponent("program").path, 0o755)
         // Another descent may have compiled the same program meanwhile; either copy will do.
         do {
             try FileManager.default.moveItem(at: staging, to: directory)
-        } catch where FileManager.default.isExecutableFile(atPath: executable.path) {}
+        } catch  where FileManager.default.isExecutableFile(atPath: executable.path) {}
         return .compiled(executable: executable.path)
     }
 
@@ -72,7 +75,9 @@ package struct ProgramCache {
     static func errors(in log: String) -> [Diagnostic] {
         log.split(separator: "\n").compactMap { line in
             let parts = line.split(separator: ":", maxSplits: 4, omittingEmptySubsequences: false)
-            guard parts.count == 5, parts[3] == " error", let number = Int(parts[1]), let column = Int(parts[2]) else { return nil }
+            guard parts.count == 5, parts[3] == " error", let number = Int(parts[1]), let column = Int(parts[2]) else {
+                return nil
+            }
             return Diagnostic(file: String(parts[0]), line: number, column: column, String(parts[4].dropFirst()))
         }
     }

@@ -32,7 +32,8 @@ package struct ProgramGenerator {
         lines.append("struct LessonParameters {")
         for parameter in lesson.frontMatter.params {
             // In backticks: a parameter may be named like a keyword (`class`, `in`).
-            lines.append("    var `\(parameter.name)`: \(parameter.value.swiftType) { _parameter(\"\(parameter.name)\") }")
+            lines.append(
+                "    var `\(parameter.name)`: \(parameter.value.swiftType) { _parameter(\"\(parameter.name)\") }")
         }
         lines.append("}")
         lines.append("let params = LessonParameters()")
@@ -42,9 +43,11 @@ package struct ProgramGenerator {
     /// `code` between `#sourceLocation` directives that give it the file and first line it
     /// has in the lesson.
     package static func located(_ code: String, file: String, line: Int) -> [String] {
-        ["#sourceLocation(file: \(literal(file)), line: \(line))",
-         code.hasSuffix("\n") ? String(code.dropLast()) : code,
-         "#sourceLocation()"]
+        [
+            "#sourceLocation(file: \(literal(file)), line: \(line))",
+            code.hasSuffix("\n") ? String(code.dropLast()) : code,
+            "#sourceLocation()",
+        ]
     }
 
     /// A Swift string literal for `text`.

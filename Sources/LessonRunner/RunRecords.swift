@@ -19,18 +19,22 @@ struct RunRecords {
 
     func load(_ values: [String: String], cells: [Cell]) -> [CellRun]? {
         guard let data = try? Data(contentsOf: file(for: values)),
-              let records = try? JSONDecoder().decode([Record].self, from: data),
-              records.count == cells.count
+            let records = try? JSONDecoder().decode([Record].self, from: data),
+            records.count == cells.count
         else { return nil }
         return zip(cells, records).map { cell, record in
-            CellRun(cell: cell, output: record.output, errorOutput: record.errorOutput, figures: record.figures,
-                    status: record.status, reads: record.reads)
+            CellRun(
+                cell: cell, output: record.output, errorOutput: record.errorOutput, figures: record.figures,
+                status: record.status, reads: record.reads)
         }
     }
 
     func save(_ results: [CellRun], for values: [String: String]) {
-        let records = results.map { Record(output: $0.output, errorOutput: $0.errorOutput, figures: $0.figures,
-                                            status: $0.status, reads: $0.reads) }
+        let records = results.map {
+            Record(
+                output: $0.output, errorOutput: $0.errorOutput, figures: $0.figures,
+                status: $0.status, reads: $0.reads)
+        }
         guard let data = try? JSONEncoder().encode(records) else { return }
         try? data.write(to: file(for: values), options: .atomic)
     }
@@ -39,8 +43,11 @@ struct RunRecords {
     /// programs, that choose the code their libraries run: `OPENBLAS_*` (the kernel and
     /// threads of large products) and `GLIBC_TUNABLES` (which CPU features exp and log use).
     private func file(for values: [String: String]) -> URL {
-        let settings = ProcessInfo.processInfo.environment.filter { $0.key.hasPrefix("OPENBLAS_") || $0.key == "GLIBC_TUNABLES" }
-        let lines = values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        let settings = ProcessInfo.processInfo.environment.filter {
+            $0.key.hasPrefix("OPENBLAS_") || $0.key == "GLIBC_TUNABLES"
+        }
+        let lines =
+            values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
             + settings.sorted { $0.key < $1.key }.map { "$\($0.key)=\($0.value)" }
         return folder.appendingPathComponent("run-\(SHA256.key(lines.joined(separator: "\n"))).json")
     }

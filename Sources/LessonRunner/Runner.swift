@@ -33,11 +33,14 @@ public struct Runner: Sendable {
         guard !cells.isEmpty else { return LessonRun(lesson: lesson, cells: [], overrides: changed) }
         do {
             let source = ProgramGenerator(lesson: lesson).source
-            let cache = ProgramCache(toolchain: toolchain, folder: toolchain.buildDirectory.appendingPathComponent("lesson-programs"))
+            let cache = ProgramCache(
+                toolchain: toolchain, folder: toolchain.buildDirectory.appendingPathComponent("lesson-programs"))
             let key = "\(lesson.slug)-" + SHA256.key(source + "\n" + toolchain.fingerprint)
             switch try cache.compile(source, key: key, place: (lesson.file, 1)) {
             case .failed(let diagnostics):
-                return LessonRun(lesson: lesson, cells: Self.compileFailures(diagnostics, cells: cells, lesson: lesson), overrides: changed)
+                return LessonRun(
+                    lesson: lesson, cells: Self.compileFailures(diagnostics, cells: cells, lesson: lesson),
+                    overrides: changed)
             case .compiled(let executable):
                 let values = parameterValues(of: lesson)
                 let records = RunRecords(folder: URL(fileURLWithPath: executable).deletingLastPathComponent())
@@ -70,19 +73,25 @@ public struct Runner: Sendable {
                     placed.column += cell.block.indent
                     return placed
                 }
-            if index == 0 { own += unplaced; unplaced = [] }
+            if index == 0 {
+                own += unplaced
+                unplaced = []
+            }
             return CellRun(cell: cell, status: own.isEmpty ? .notRun("the lesson does not compile") : .failed(own))
         }
     }
 
     /// The value of every hyperparameter for this run, as the program reads it.
     private func parameterValues(of lesson: Lesson) -> [String: String] {
-        Dictionary(uniqueKeysWithValues: lesson.frontMatter.params.map { ($0.name, (overrides[$0.name] ?? $0.value).encoded) })
+        Dictionary(
+            uniqueKeysWithValues: lesson.frontMatter.params.map { ($0.name, (overrides[$0.name] ?? $0.value).encoded) })
     }
 
     /// Runs a compiled lesson program and splits what it did by block; `endedWell` is false
     /// when the program was stopped or did not exit with status 0.
-    private func execute(_ executable: String, lesson: Lesson, cells: [Cell], values: [String: String]) throws -> (results: [CellRun], endedWell: Bool) {
+    private func execute(_ executable: String, lesson: Lesson, cells: [Cell], values: [String: String]) throws -> (
+        results: [CellRun], endedWell: Bool
+    ) {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("descent-run-\(UUID().uuidString)")
         let figures = scratch.appendingPathComponent("figures"), crashes = scratch.appendingPathComponent("crashes")
         try FileManager.default.createDirectory(at: figures, withIntermediateDirectories: true)
@@ -106,7 +115,9 @@ public struct Runner: Sendable {
         var demultiplexer = CellDemultiplexer(nonce: nonce)
         var printed = 0
         var cellStart = DispatchTime.now()
-        let timeout = { (index: Int?) -> Double in index.flatMap { cells[$0].block.attributes.timeout } ?? defaultTimeout }
+        let timeout = { (index: Int?) -> Double in
+            index.flatMap { cells[$0].block.attributes.timeout } ?? defaultTimeout
+        }
 
         func take(_ pieces: [CellDemultiplexer.Piece]) {
             for piece in pieces {
@@ -119,16 +130,19 @@ public struct Runner: Sendable {
                     results[index].status = .passed
                     cellStart = DispatchTime.now()
                 case .message(.figure(let name, let caption)) where isFigureName(name):
-                    let svg = (try? String(contentsOf: figures.appendingPathComponent("\(name).svg"), encoding: .utf8)) ?? ""
+                    let svg =
+                        (try? String(contentsOf: figures.appendingPathComponent("\(name).svg"), encoding: .utf8)) ?? ""
                     if let current { results[current].figures.append(Figure(name: name, caption: caption, svg: svg)) }
                 case .message(.read(let name)):
                     if let current { results[current].reads.insert(name) }
                 case .message(.failure(let line, let message)):
-                    if let current { failures[current, default: []].append(Diagnostic(file: lesson.file, line: line, message)) }
+                    if let current {
+                        failures[current, default: []].append(Diagnostic(file: lesson.file, line: line, message))
+                    }
                 case .message(.thrown(let offsets)):
                     lastThrow = offsets
                 case .message(.cell), .message(.figure):
-                    break // out of range, or a name no figure() call sends
+                    break  // out of range, or a name no figure() call sends
                 }
             }
         }
@@ -139,22 +153,31 @@ public struct Runner: Sendable {
             switch stream {
             case .stdout: take(demultiplexer.feed(bytes))
             case .stderr: if let current { results[current].errorOutput += String(decoding: bytes, as: UTF8.self) }
-            case .results: break // a lesson program has no private channel
+            case .results: break  // a lesson program has no private channel
             }
             return printed <= outputLimit
         }
         take(demultiplexer.finish())
 
         let crash = CrashReport.read(from: crashes)
-        if let current, let problem = Self.describe(ending, timeout: timeout(current), limit: outputLimit, stderr: results[current].errorOutput, crash: crash) {
+        if let current,
+            let problem = Self.describe(
+                ending, timeout: timeout(current), limit: outputLimit, stderr: results[current].errorOutput,
+                crash: crash)
+        {
             // An error no code caught is reported where it was thrown; a trap where it trapped.
-            let locations = ThrowSite.isUncaughtError(problem)
+            let locations =
+                ThrowSite.isUncaughtError(problem)
                 ? ThrowSite.locations(of: lastThrow, in: executable, compiler: toolchain.compiler)
                 : crash?.crashedFrames.compactMap(\.sourceLocation) ?? []
-            failures[current, default: []] += Self.place(problem, at: locations, in: lesson, block: cells[current].block)
+            failures[current, default: []] += Self.place(
+                problem, at: locations, in: lesson, block: cells[current].block)
             results[current].stoppedTheProgram = true
-        } else if current == nil, let problem = Self.describe(ending, timeout: defaultTimeout, limit: outputLimit, stderr: "", crash: crash) {
-            failures[0, default: []].append(Diagnostic(file: lesson.file, line: 1, "the lesson program failed before its first block: \(problem)"))
+        } else if current == nil,
+            let problem = Self.describe(ending, timeout: defaultTimeout, limit: outputLimit, stderr: "", crash: crash)
+        {
+            failures[0, default: []].append(
+                Diagnostic(file: lesson.file, line: 1, "the lesson program failed before its first block: \(problem)"))
         }
         for (index, diagnostics) in failures where results.indices.contains(index) {
             results[index].status = .failed(diagnostics)
@@ -164,7 +187,9 @@ public struct Runner: Sendable {
 
     /// Why a run that ended this way failed, or nil when it ended well: for a trap, the
     /// runtime's message (`Fatal error: Index out of range`), without the path it names.
-    private static func describe(_ ending: ChildProcess.Ending, timeout: Double, limit: Int, stderr: String, crash: CrashReport?) -> String? {
+    private static func describe(
+        _ ending: ChildProcess.Ending, timeout: Double, limit: Int, stderr: String, crash: CrashReport?
+    ) -> String? {
         var details = messageLines(ofErrorOutput: stderr).suffix(5).map { line in
             // In the lesson's terms: `Fatal error: Error raised at top level: LessonProgram.Oops()`
             // reads `uncaught error: Oops()`.
@@ -179,11 +204,14 @@ public struct Runner: Sendable {
         case .signalled(let signal) where [SIGILL, SIGTRAP].contains(signal):
             return "the block trapped" + (detail.isEmpty ? " (signal \(signal))" : detail)
         case .signalled(let signal) where crash?.runawayRecursion != nil:
-            return "the block ran out of stack: \(crash?.runawayRecursion ?? "") calls itself without end, or too deeply (signal \(signal))"
+            return
+                "the block ran out of stack: \(crash?.runawayRecursion ?? "") calls itself without end, or too deeply (signal \(signal))"
         case .signalled(let signal):
             let name = strsignal(signal).map { String(cString: $0).lowercased() } ?? "signal"
             return "the block crashed (\(name), signal \(signal))" + detail
-        case .timedOut: return "the block did not finish within \(timeout.secondsText) s and was stopped (set timeout= to allow more)"
+        case .timedOut:
+            return
+                "the block did not finish within \(timeout.secondsText) s and was stopped (set timeout= to allow more)"
         case .stopped: return "the lesson printed more than \(limit >> 20) MiB and was stopped"
         }
     }
@@ -193,20 +221,28 @@ public struct Runner: Sendable {
     /// the program stopped, with a note at the failing block's own statement when that one is
     /// in an earlier block (a function it called). Without one (a time limit, a flood), at
     /// the block's first line.
-    private static func place(_ problem: String, at stack: [CrashReport.SourceLocation], in lesson: Lesson, block: CodeBlock) -> [Diagnostic] {
+    private static func place(
+        _ problem: String, at stack: [CrashReport.SourceLocation], in lesson: Lesson, block: CodeBlock
+    ) -> [Diagnostic] {
         // Line 0 is the compiler's own code; column 0 a function's entry, before any statement.
         let inLesson = stack.filter { $0.file == lesson.file && $0.line > 0 }
         let locations = inLesson.filter { $0.column > 0 } + inLesson.filter { $0.column == 0 }
-        func diagnostic(_ location: CrashReport.SourceLocation, _ severity: Diagnostic.Severity, _ message: String) -> Diagnostic {
+        func diagnostic(_ location: CrashReport.SourceLocation, _ severity: Diagnostic.Severity, _ message: String)
+            -> Diagnostic
+        {
             // Columns count from the block's code, which the lesson may indent.
             let indent = lesson.cells.first { $0.block.contentLines.contains(location.line) }?.block.indent ?? 0
-            return Diagnostic(file: lesson.file, line: location.line, column: max(location.column, 1) + indent, severity: severity, message)
+            return Diagnostic(
+                file: lesson.file, line: location.line, column: max(location.column, 1) + indent, severity: severity,
+                message)
         }
         guard let innermost = locations.first else {
             return [Diagnostic(file: lesson.file, line: block.firstContentLine, problem)]
         }
         var placed = [diagnostic(innermost, .error, problem)]
-        if !block.contentLines.contains(innermost.line), let caller = locations.first(where: { block.contentLines.contains($0.line) }) {
+        if !block.contentLines.contains(innermost.line),
+            let caller = locations.first(where: { block.contentLines.contains($0.line) })
+        {
             placed.append(diagnostic(caller, .note, "called from here"))
         }
         return placed
@@ -227,10 +263,12 @@ public struct Runner: Sendable {
             var kept: [Diagnostic] = []
             for diagnostic in diagnostics {
                 if diagnostic.severity == .note {
-                    kept.append(diagnostic) // where a trap in the exercise's code was called from
+                    kept.append(diagnostic)  // where a trap in the exercise's code was called from
                 } else if let id = exercise(at: diagnostic.line) {
                     if unfinished.insert(id).inserted { kept.append(diagnostic) }
-                } else if !(result.cell.block.role == .check && result.cell.block.attributes.exercise.map(unfinished.contains) == true) {
+                } else if !(result.cell.block.role == .check
+                    && result.cell.block.attributes.exercise.map(unfinished.contains) == true)
+                {
                     kept.append(diagnostic)
                 }
             }
@@ -242,13 +280,17 @@ public struct Runner: Sendable {
 
     /// Compares a block's output with its expected output, when it has one.
     private static func checkingOutput(_ result: CellRun, file: String) -> CellRun {
-        guard let expected = result.cell.expected, !result.stoppedTheProgram, result.status == .passed || !result.diagnostics.isEmpty else { return result }
+        guard let expected = result.cell.expected, !result.stoppedTheProgram,
+            result.status == .passed || !result.diagnostics.isEmpty
+        else { return result }
         let matcher = OutputMatcher(tolerance: result.cell.block.attributes.tolerance)
         guard !matcher.matches(actual: result.output, expected: expected.code) else { return result }
         var checked = result
-        let diff = matcher.difference(actual: result.output, expected: expected.code, firstLine: expected.contentLines.lowerBound)
-        let mismatch = Diagnostic(file: file, line: diff.line, column: diff.column + expected.indent,
-                                  "output differs from the expected output (- expected, + printed):\n\(diff.text)")
+        let diff = matcher.difference(
+            actual: result.output, expected: expected.code, firstLine: expected.contentLines.lowerBound)
+        let mismatch = Diagnostic(
+            file: file, line: diff.line, column: diff.column + expected.indent,
+            "output differs from the expected output (- expected, + printed):\n\(diff.text)")
         checked.status = .failed(result.diagnostics + [mismatch])
         return checked
     }

@@ -19,13 +19,16 @@ package struct Toolchain: Sendable {
 
     package static func locate() throws -> Toolchain {
         let environment = ProcessInfo.processInfo.environment
-        let buildDirectory = environment["DESCENT_BUILD_DIR"].map { URL(fileURLWithPath: $0) }
+        let buildDirectory =
+            environment["DESCENT_BUILD_DIR"].map { URL(fileURLWithPath: $0) }
             ?? URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
         let compiler = try environment["SWIFT_EXEC"] ?? executable(named: "swiftc")
         // This file is Sources/LessonRunner/Toolchain.swift of the package that built us.
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let blas = try pkgConfig(["--cflags", "--libs", "openblas"])
-        let headers = ["-I", packageRoot.appendingPathComponent("Sources/COpenBLAS").path]
+        let headers =
+            ["-I", packageRoot.appendingPathComponent("Sources/COpenBLAS").path]
             + blas.filter { $0.hasPrefix("-I") }.flatMap { ["-Xcc", $0] }
         let libraries = try LessonLibraries.locate(
             compiler: compiler, packageRoot: packageRoot, flags: headers,
@@ -37,8 +40,10 @@ package struct Toolchain: Sendable {
     /// The arguments that compile `source` into `output`: without optimisation (see the
     /// README's "Speed" for the measurements behind it) and with debug information.
     func arguments(source: String, output: String) -> [String] {
-        ["-Onone", "-g", "-suppress-warnings", "-diagnostic-style", "llvm", "-module-name", Self.moduleName,
-         source, "-o", output] + objects + flags
+        [
+            "-Onone", "-g", "-suppress-warnings", "-diagnostic-style", "llvm", "-module-name", Self.moduleName,
+            source, "-o", output,
+        ] + objects + flags
     }
 
     /// Everything a compiled program depends on besides its source, for the cache key: the

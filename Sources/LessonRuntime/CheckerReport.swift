@@ -17,15 +17,16 @@ package enum CheckerReport: Sendable, Equatable {
 
     /// The report as a line, with its LF.
     package var line: String {
-        let fields: [String] = switch self {
-        case .start: ["start"]
-        case .block(let index): ["block", String(index)]
-        case .begin(let index): ["begin", String(index)]
-        case .fail(let check, let line, let message): ["fail", String(check), String(line), message]
-        case .done(let index): ["done", String(index)]
-        case .end: ["end"]
-        case .lost(let reason): ["lost", reason]
-        }
+        let fields: [String] =
+            switch self {
+            case .start: ["start"]
+            case .block(let index): ["block", String(index)]
+            case .begin(let index): ["begin", String(index)]
+            case .fail(let check, let line, let message): ["fail", String(check), String(line), message]
+            case .done(let index): ["done", String(index)]
+            case .end: ["end"]
+            case .lost(let reason): ["lost", reason]
+            }
         return fields.map(FieldEscaping.escape).joined(separator: "\t") + "\n"
     }
 
@@ -34,9 +35,15 @@ package enum CheckerReport: Sendable, Equatable {
         let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(FieldEscaping.unescape)
         switch (fields.first, fields.count) {
         case ("start", 1): self = .start
-        case ("block", 2): guard let index = Int(fields[1]) else { return nil }; self = .block(index)
-        case ("begin", 2): guard let index = Int(fields[1]) else { return nil }; self = .begin(index)
-        case ("done", 2): guard let index = Int(fields[1]) else { return nil }; self = .done(index)
+        case ("block", 2):
+            guard let index = Int(fields[1]) else { return nil }
+            self = .block(index)
+        case ("begin", 2):
+            guard let index = Int(fields[1]) else { return nil }
+            self = .begin(index)
+        case ("done", 2):
+            guard let index = Int(fields[1]) else { return nil }
+            self = .done(index)
         case ("fail", 4):
             guard let check = Int(fields[1]), let line = Int(fields[2]) else { return nil }
             self = .fail(check: check, line: line, message: fields[3])

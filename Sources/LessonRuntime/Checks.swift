@@ -13,22 +13,28 @@ public func check(_ condition: Bool, _ message: @autoclosure () -> String = "", 
 }
 
 /// Checks `|actual − expected| ≤ tolerance`.
-public func checkClose(_ actual: Double, _ expected: Double, tolerance: Double = 1e-9,
-                       _ message: @autoclosure () -> String = "", line: Int = #line) {
+public func checkClose(
+    _ actual: Double, _ expected: Double, tolerance: Double = 1e-9,
+    _ message: @autoclosure () -> String = "", line: Int = #line
+) {
     let close = abs(actual - expected) <= tolerance
     check(close, describe(message(), "expected \(expected) ± \(tolerance), got \(actual)"), line: line)
 }
 
 /// Checks element-wise `|actual[i] − expected[i]| ≤ tolerance`, with equal counts.
-public func checkClose(_ actual: [Double], _ expected: [Double], tolerance: Double = 1e-9,
-                       _ message: @autoclosure () -> String = "", line: Int = #line) {
+public func checkClose(
+    _ actual: [Double], _ expected: [Double], tolerance: Double = 1e-9,
+    _ message: @autoclosure () -> String = "", line: Int = #line
+) {
     let close = actual.count == expected.count && zip(actual, expected).allSatisfy { abs($0 - $1) <= tolerance }
     check(close, describe(message(), "expected \(expected) ± \(tolerance), got \(actual)"), line: line)
 }
 
 /// Checks `actual == expected`.
-public func checkEqual<Value: Equatable>(_ actual: Value, _ expected: Value,
-                                         _ message: @autoclosure () -> String = "", line: Int = #line) {
+public func checkEqual<Value: Equatable>(
+    _ actual: Value, _ expected: Value,
+    _ message: @autoclosure () -> String = "", line: Int = #line
+) {
     check(actual == expected, describe(message(), "expected \(expected), got \(actual)"), line: line)
 }
 

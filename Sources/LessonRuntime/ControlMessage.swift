@@ -22,13 +22,14 @@ public enum ControlMessage: Equatable, Sendable {
 
     /// The message as written to stdout.
     public func encoded(nonce: String) -> String {
-        let fields: [String] = switch self {
-        case .cell(let index): ["cell", String(index)]
-        case .figure(let name, let caption): ["figure", name, caption]
-        case .failure(let line, let message): ["failure", String(line), message]
-        case .read(let name): ["read", name]
-        case .thrown(let offsets): ["thrown", offsets.map { String($0, radix: 16) }.joined(separator: " ")]
-        }
+        let fields: [String] =
+            switch self {
+            case .cell(let index): ["cell", String(index)]
+            case .figure(let name, let caption): ["figure", name, caption]
+            case .failure(let line, let message): ["failure", String(line), message]
+            case .read(let name): ["read", name]
+            case .thrown(let offsets): ["thrown", offsets.map { String($0, radix: 16) }.joined(separator: " ")]
+            }
         return "\u{1E}\(nonce) " + fields.map(Self.escape).joined(separator: String(Self.separator)) + "\n"
     }
 
@@ -36,9 +37,13 @@ public enum ControlMessage: Equatable, Sendable {
     public init?(decoding body: Substring) {
         let fields = body.split(separator: Self.separator, omittingEmptySubsequences: false).map(FieldEscaping.unescape)
         switch (fields.first, fields.count) {
-        case ("cell", 2): guard let index = Int(fields[1]) else { return nil }; self = .cell(index)
+        case ("cell", 2):
+            guard let index = Int(fields[1]) else { return nil }
+            self = .cell(index)
         case ("figure", 3): self = .figure(name: fields[1], caption: fields[2])
-        case ("failure", 3): guard let line = Int(fields[1]) else { return nil }; self = .failure(line: line, message: fields[2])
+        case ("failure", 3):
+            guard let line = Int(fields[1]) else { return nil }
+            self = .failure(line: line, message: fields[2])
         case ("read", 2): self = .read(name: fields[1])
         case ("thrown", 2):
             let offsets = fields[1].split(separator: " ").compactMap { UInt($0, radix: 16) }

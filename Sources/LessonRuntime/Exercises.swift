@@ -13,6 +13,8 @@ public func exerciseNotDone<Value>(_ exercise: String, line: Int = #line) -> Val
 }
 
 func placeholder<Value>(_ type: Value.Type) -> Value? {
-    let candidates: [Any] = [Double.nan, Float.nan, 0 as Int, "", false, [Double](), [[Double]](), [Int](), [String](), ()]
+    let candidates: [Any] = [
+        Double.nan, Float.nan, 0 as Int, "", false, [Double](), [[Double]](), [Int](), [String](), (),
+    ]
     return candidates.lazy.compactMap { $0 as? Value }.first
 }

@@ -39,7 +39,8 @@ public func _parameter<Value: ParameterType>(_ name: String) -> Value {
     ParameterReads.note(name)
     let text = ParameterReads.environment[ProgramContract.parameterPrefix + name]
     guard let text, let value = Value(parameterText: text) else {
-        FileHandle.standardError.write(Data("error: hyperparameter '\(name)' is missing or not a \(Value.self): \(text ?? "unset")\n".utf8))
+        FileHandle.standardError.write(
+            Data("error: hyperparameter '\(name)' is missing or not a \(Value.self): \(text ?? "unset")\n".utf8))
         exit(70)
     }
     return value

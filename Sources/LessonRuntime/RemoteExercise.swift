@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// How a graded exercise's checks call the student's functions across a process boundary.
@@ -36,14 +37,18 @@ public struct RemoteArgument {
 
     public init<A: RemoteValue, Result: RemoteValue>(_ function: @escaping (A) -> Result) {
         kind = .function { arguments in
-            guard arguments.count == 1 else { throw RemoteError("a function of one argument was called with \(arguments.count)") }
+            guard arguments.count == 1 else {
+                throw RemoteError("a function of one argument was called with \(arguments.count)")
+            }
             return function(try A.decode(field: arguments[0])).field
         }
     }
 
     public init<A: RemoteValue, B: RemoteValue, Result: RemoteValue>(_ function: @escaping (A, B) -> Result) {
         kind = .function { arguments in
-            guard arguments.count == 2 else { throw RemoteError("a function of two arguments was called with \(arguments.count)") }
+            guard arguments.count == 2 else {
+                throw RemoteError("a function of two arguments was called with \(arguments.count)")
+            }
             return function(try A.decode(field: arguments[0]), try B.decode(field: arguments[1])).field
         }
     }
@@ -68,10 +73,11 @@ enum GradingChecker {
             FileHandle.standardError.write(Data("error: this program is run by `descent grade`, not by hand\n".utf8))
             exit(70)
         }
-        signal(SIGPIPE, SIG_IGN) // a vanished exercise is a failed write, not a dead checker
+        signal(SIGPIPE, SIG_IGN)  // a vanished exercise is a failed write, not a dead checker
         _ = fcntl(ProgramContract.checkerResults, F_SETFD, FD_CLOEXEC)
         remote = RemoteLine(input: ProgramContract.checkerReplies, output: ProgramContract.checkerCalls)
-        selected = Set((environment[ProgramContract.gradingChecksVariable] ?? "").split(separator: ",").compactMap { Int($0) })
+        selected = Set(
+            (environment[ProgramContract.gradingChecksVariable] ?? "").split(separator: ",").compactMap { Int($0) })
         report(.start)
     }
 
@@ -113,7 +119,9 @@ enum GradingChecker {
     }
 
     /// Calls function `function` of the exercise and waits for its value, answering its callbacks.
-    static func call<Result: RemoteValue>(_ function: Int, _ arguments: [RemoteArgument], exercise: String, line: Int) -> Result {
+    static func call<Result: RemoteValue>(_ function: Int, _ arguments: [RemoteArgument], exercise: String, line: Int)
+        -> Result
+    {
         guard let connection = remote else { lost("the checker has no exercise to call") }
         let firstHandle = nextHandle
         var fields = ["call", String(function)]
@@ -133,7 +141,9 @@ enum GradingChecker {
             guard let message = connection.receive() else { lost("your code stopped") }
             switch (message.first, message.count) {
             case ("return", 2):
-                do { return try Result.decode(field: message[1]) } catch { lost("your code returned something that is not a \(Result.remoteTypeName)") }
+                do { return try Result.decode(field: message[1]) } catch {
+                    lost("your code returned something that is not a \(Result.remoteTypeName)")
+                }
             case ("notdone", 1):
                 LessonRuntime.check(false, "Exercise \(exercise) is not done yet", line: line)
                 if let value = placeholder(Result.self) { return value }
@@ -143,7 +153,9 @@ enum GradingChecker {
                     lost("your code called a function it was given after the call that gave it had returned")
                 }
                 let value: String
-                do { value = try body(Array(message[2...])) } catch { lost("your code called a function it was given wrongly: \(error)") }
+                do { value = try body(Array(message[2...])) } catch {
+                    lost("your code called a function it was given wrongly: \(error)")
+                }
                 guard connection.send(["return", value]) else { lost("your code stopped") }
             default:
                 lost("your code broke the grading protocol")
@@ -163,7 +175,10 @@ enum ExerciseServer {
     nonisolated(unsafe) private static var functions: [(RemoteCall) throws -> String] = []
 
     static func serve(_ served: [(RemoteCall) throws -> String]) -> Never {
-        guard ProcessInfo.processInfo.environment[ProgramContract.gradingRoleVariable] == ProgramContract.GradingRole.exercise.rawValue else {
+        guard
+            ProcessInfo.processInfo.environment[ProgramContract.gradingRoleVariable]
+                == ProgramContract.GradingRole.exercise.rawValue
+        else {
             FileHandle.standardError.write(Data("error: this program is run by `descent grade`, not by hand\n".utf8))
             exit(70)
         }
@@ -187,7 +202,9 @@ enum ExerciseServer {
 
     /// Answers a `call` message.
     private static func answer(_ message: [Substring]) {
-        guard message.first == "call", message.count >= 2, let index = Int(message[1]), functions.indices.contains(index) else {
+        guard message.first == "call", message.count >= 2, let index = Int(message[1]),
+            functions.indices.contains(index)
+        else {
             fatalError("the checker sent an unexpected message")
         }
         let saved = stubRan
@@ -230,7 +247,9 @@ public struct RemoteCall {
 
     private func handle(_ index: Int) throws -> Int {
         let parts = try field(index).split(separator: " ")
-        guard parts.count == 2, parts[0] == "f", let handle = Int(parts[1]) else { throw RemoteError("argument \(index) is not a function") }
+        guard parts.count == 2, parts[0] == "f", let handle = Int(parts[1]) else {
+            throw RemoteError("argument \(index) is not a function")
+        }
         return handle
     }
 
@@ -278,7 +297,9 @@ public func _gradingEnd() {
 }
 
 /// The body of a proxy: calls the exercise's function `function` with `arguments`.
-public func _remoteCall<Result: RemoteValue>(_ function: Int, _ arguments: [RemoteArgument], exercise: String, line: Int = #line) -> Result {
+public func _remoteCall<Result: RemoteValue>(
+    _ function: Int, _ arguments: [RemoteArgument], exercise: String, line: Int = #line
+) -> Result {
     GradingChecker.call(function, arguments, exercise: exercise, line: line)
 }
 

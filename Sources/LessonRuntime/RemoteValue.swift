@@ -99,13 +99,18 @@ extension String: RemoteValue {
 
     public init(decoding reader: inout RemoteReader) throws {
         let token = try reader.next()
-        guard token != "-" else { self = ""; return }
+        guard token != "-" else {
+            self = ""
+            return
+        }
         let digits = Array(token.utf8)
         guard digits.count % 2 == 0 else { throw RemoteError("not a String") }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(digits.count / 2)
         for index in stride(from: 0, to: digits.count, by: 2) {
-            guard let byte = UInt8(String(decoding: digits[index...index + 1], as: UTF8.self), radix: 16) else { throw RemoteError("not a String") }
+            guard let byte = UInt8(String(decoding: digits[index...index + 1], as: UTF8.self), radix: 16) else {
+                throw RemoteError("not a String")
+            }
             bytes.append(byte)
         }
         self = String(decoding: bytes, as: UTF8.self)
@@ -133,7 +138,9 @@ extension Optional: RemoteValue where Wrapped: RemoteValue {
     public func encode(into tokens: inout [String]) {
         switch self {
         case .none: tokens.append("n")
-        case .some(let value): tokens.append("s"); value.encode(into: &tokens)
+        case .some(let value):
+            tokens.append("s")
+            value.encode(into: &tokens)
         }
     }
 
@@ -163,7 +170,8 @@ extension Matrix: RemoteValue {
     public init(decoding reader: inout RemoteReader) throws {
         let limit = Self.remoteElementLimit
         guard let rows = Int(try reader.next()), let columns = Int(try reader.next()),
-              (0...limit).contains(rows), (0...limit).contains(columns) else { throw RemoteError("not a matrix shape") }
+            (0...limit).contains(rows), (0...limit).contains(columns)
+        else { throw RemoteError("not a matrix shape") }
         let (count, overflow) = rows.multipliedReportingOverflow(by: columns)
         guard !overflow, count <= limit else { throw RemoteError("a \(rows)×\(columns) matrix is too large") }
         var elements: [Double] = []

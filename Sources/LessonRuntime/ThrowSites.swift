@@ -19,12 +19,13 @@ enum ThrowSites {
     /// Installs the handler, once; only under `descent` (not while grading).
     private static let install: Void = {
         guard Channel.nonce != nil, ProcessInfo.processInfo.environment[ProgramContract.gradingRoleVariable] == nil,
-              let executable = executableMapping() else { return }
+            let executable = executableMapping()
+        else { return }
         mapping = executable
         setWillThrowHandler { _ in
             let offsets = Thread.callStackReturnAddresses.map { UInt(truncating: $0) }
                 .filter { mapping.contains($0) }
-                .map { $0 - mapping.lowerBound - 1 } // the call instruction, not the one after it
+                .map { $0 - mapping.lowerBound - 1 }  // the call instruction, not the one after it
                 .prefix(32)
             // A loop that throws and catches sends its stack once, not once a turn.
             guard Array(offsets) != lastSent else { return }
@@ -41,7 +42,7 @@ enum ThrowSites {
 
     private static func executableMapping() -> Range<UInt>? {
         guard let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
-              let maps = try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8)
+            let maps = try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8)
         else { return nil }
         // `start-end perms offset device inode path`
         let ranges = maps.split(separator: "\n").compactMap { line -> Range<UInt>? in
@@ -61,7 +62,7 @@ private typealias WillThrowHandler = @convention(c) (UnsafeRawPointer?) -> Void
 /// runtime has it, else by writing the hook variable `_swift_willThrow` that older runtimes
 /// read (both looked up when the program runs, so either runtime links).
 private func setWillThrowHandler(_ handler: WillThrowHandler) {
-    let everywhere = UnsafeMutableRawPointer(bitPattern: 0) // RTLD_DEFAULT
+    let everywhere = UnsafeMutableRawPointer(bitPattern: 0)  // RTLD_DEFAULT
     if let setter = dlsym(everywhere, "_swift_setWillThrowHandler") {
         unsafeBitCast(setter, to: (@convention(c) (WillThrowHandler?) -> Void).self)(handler)
     } else if let hook = dlsym(everywhere, "_swift_willThrow") {

@@ -20,28 +20,28 @@
 /// Every chart kind of this module conforms. `svg()` is a pure function of the value: the
 /// same data gives byte-identical output.
 public protocol Chart {
-  /// The complete SVG document, with `<title>`, `<desc>` and a light/dark stylesheet.
-  func svg() -> String
+    /// The complete SVG document, with `<title>`, `<desc>` and a light/dark stylesheet.
+    func svg() -> String
 }
 
 /// What every chart of this module can do besides `svg()`: draw itself into a box of a
 /// larger document, so `Panels` can set charts side by side under one stylesheet.
 protocol PanelChart: Chart {
-  /// The chart's own width and height in pixels (its viewBox when drawn alone).
-  var size: Size { get }
-  /// The `<title>` when drawn alone.
-  var heading: String { get }
-  /// The `<desc>`: what the figure shows, in words.
-  var summary: String { get }
-  /// Draws the chart with its top-left corner at `origin`.
-  func draw(at origin: Point, into svg: inout SVGWriter)
+    /// The chart's own width and height in pixels (its viewBox when drawn alone).
+    var size: Size { get }
+    /// The `<title>` when drawn alone.
+    var heading: String { get }
+    /// The `<desc>`: what the figure shows, in words.
+    var summary: String { get }
+    /// Draws the chart with its top-left corner at `origin`.
+    func draw(at origin: Point, into svg: inout SVGWriter)
 }
 
 extension PanelChart {
-  /// The chart alone in a document of its own size.
-  func document() -> String {
-    var writer = SVGWriter()
-    draw(at: Point(x: 0, y: 0), into: &writer)
-    return writer.document(size: size, title: heading, description: summary)
-  }
+    /// The chart alone in a document of its own size.
+    func document() -> String {
+        var writer = SVGWriter()
+        draw(at: Point(x: 0, y: 0), into: &writer)
+        return writer.document(size: size, title: heading, description: summary)
+    }
 }

@@ -34,10 +34,12 @@ struct CellView {
     var html: String {
         switch block.role {
         case .output: ""
-        case .plain: "<pre class=\"code plain\" id=\"\(anchor)\"><code>\(HTMLFormatter.escape(block.code))</code></pre>\n"
+        case .plain:
+            "<pre class=\"code plain\" id=\"\(anchor)\"><code>\(HTMLFormatter.escape(block.code))</code></pre>\n"
         case .swift: "<div class=\"cell\" id=\"\(anchor)\">\n\(code(block.code))</div>\n"
         case .spec: cell(classes: "cell spec", content: block.attributes.hidden ? "" : code(block.code))
-        case .check: cell(classes: "cell check", content: Self.shows(block, in: edition) ? checkLabel + code(block.code) : "")
+        case .check:
+            cell(classes: "cell check", content: Self.shows(block, in: edition) ? checkLabel + code(block.code) : "")
         case .exercise: exercise
         }
     }
@@ -81,10 +83,13 @@ struct CellView {
     /// The text of an SVG document's `<desc>` (what a chart shows, in words), which makes a
     /// better `alt` than the caption a sighted reader sees beside it; nil when it has none.
     static func svgDescription(_ svg: String) -> String? {
-        guard let start = svg.range(of: "<desc>"), let end = svg.range(of: "</desc>", range: start.upperBound..<svg.endIndex)
+        guard let start = svg.range(of: "<desc>"),
+            let end = svg.range(of: "</desc>", range: start.upperBound..<svg.endIndex)
         else { return nil }
         let text = svg[start.upperBound..<end.lowerBound]
-        let entities = [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'"), ("&#39;", "'"), ("&amp;", "&")]
+        let entities = [
+            ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'"), ("&#39;", "'"), ("&amp;", "&"),
+        ]
         let unescaped = entities.reduce(String(text)) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
         return unescaped.isEmpty ? nil : unescaped
     }
@@ -102,20 +107,23 @@ private extension CellView {
     /// The block's element: `classes` plus its state, its id, then `content` and results;
     /// nothing for a hidden block that shows nothing.
     func cell(_ element: String = "div", classes: String, attributes: String = "", content: String) -> String {
-        let state = switch result?.status {
-        case .failed: " failed"
-        case .notRun: " not-run"
-        default: ""
-        }
+        let state =
+            switch result?.status {
+            case .failed: " failed"
+            case .notRun: " not-run"
+            default: ""
+            }
         let results = shownResults ?? self.results
         guard !content.isEmpty || !results.isEmpty else { return "" }
-        return "<\(element) class=\"\(classes)\(state)\" id=\"\(anchor)\"\(attributes)>\n\(content)\(results)</\(element)>\n"
+        return
+            "<\(element) class=\"\(classes)\(state)\" id=\"\(anchor)\"\(attributes)>\n\(content)\(results)</\(element)>\n"
     }
 
     var checkLabel: String {
         let exercise = block.attributes.exercise ?? ""
         let kind = block.attributes.hidden ? "Hidden check (not in the student edition)" : "Check"
-        return "<p class=\"cell-label\">\(kind) for <a href=\"#\(Self.exerciseID(exercise))\">exercise \(HTMLFormatter.escape(exercise))</a></p>\n"
+        return
+            "<p class=\"cell-label\">\(kind) for <a href=\"#\(Self.exerciseID(exercise))\">exercise \(HTMLFormatter.escape(exercise))</a></p>\n"
     }
 
     var exercise: String {
@@ -127,10 +135,12 @@ private extension CellView {
             <p class="points">\(points) point\(points == 1 ? "" : "s")</p></header>
 
             """
-        let solution = edition == .instructor
+        let solution =
+            edition == .instructor
             ? "<div class=\"solution\"><p class=\"cell-label\">Reference solution</p>\n\(code(block.code))</div>\n" : ""
-        return cell("section", classes: "cell exercise", attributes: " aria-label=\"Exercise: \(title)\"",
-                    content: header + code(studentCode) + solution)
+        return cell(
+            "section", classes: "cell exercise", attributes: " aria-label=\"Exercise: \(title)\"",
+            content: header + code(studentCode) + solution)
     }
 
     /// Output and figures (when shown), and verdict.
@@ -161,8 +171,11 @@ extension CellView {
             let caption = HTMLFormatter.escape(figure.caption)
             let alt = Self.svgDescription(figure.svg).map(HTMLFormatter.escape) ?? caption
             let id = Self.figureID(figure.name)
-            let number = alternative ? "" : figureNumbers[figure.name]
-                .map { "<a class=\"figure-number\" href=\"#\(id)\">Figure \($0).</a> " } ?? ""
+            let number =
+                alternative
+                ? ""
+                : figureNumbers[figure.name]
+                    .map { "<a class=\"figure-number\" href=\"#\(id)\">Figure \($0).</a> " } ?? ""
             let idAttribute = alternative ? "" : " id=\"\(id)\""
             let loading = alternative ? " loading=\"lazy\"" : ""
             html += """

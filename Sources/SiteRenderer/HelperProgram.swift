@@ -22,9 +22,10 @@ struct HelperProgram {
         defer { try? manager.removeItem(at: inFile) }
 
         var printed: [UInt8] = [], errors: [UInt8] = []
-        let process = ChildProcess(executable: executable, arguments: arguments,
-                                   environment: ProcessInfo.processInfo.environment.merging(environment) { $1 },
-                                   input: inFile.path)
+        let process = ChildProcess(
+            executable: executable, arguments: arguments,
+            environment: ProcessInfo.processInfo.environment.merging(environment) { $1 },
+            input: inFile.path)
         let deadline = DispatchTime.now() + timeout
         let ending: ChildProcess.Ending
         do {
@@ -55,7 +56,9 @@ struct HelperProgram {
 
     /// The first of `candidates` that is an executable file, else `name` found on the PATH.
     static func locate(_ name: String, preferring candidates: [String] = []) throws -> String {
-        guard let found = executablePath(name, preferring: candidates) else { throw HelperError("cannot find \(name) on the PATH") }
+        guard let found = executablePath(name, preferring: candidates) else {
+            throw HelperError("cannot find \(name) on the PATH")
+        }
         return found
     }
 }

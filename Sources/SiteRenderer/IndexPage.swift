@@ -25,10 +25,12 @@ struct IndexPage {
 private extension IndexPage {
     /// The title, and the course's introduction (Markdown) when it has one.
     var intro: String {
-        let introduction = layout.course.introduction.map {
-            "<div class=\"introduction\">\n\(HTMLFormatter().html(CommonMark.parse($0)))</div>\n"
-        } ?? ""
-        return "<header class=\"course-header\">\n<h1>\(HTMLFormatter.escape(layout.course.title))</h1>\n\(introduction)</header>\n\n"
+        let introduction =
+            layout.course.introduction.map {
+                "<div class=\"introduction\">\n\(HTMLFormatter().html(CommonMark.parse($0)))</div>\n"
+            } ?? ""
+        return
+            "<header class=\"course-header\">\n<h1>\(HTMLFormatter.escape(layout.course.title))</h1>\n\(introduction)</header>\n\n"
     }
 
     var lessonList: String {

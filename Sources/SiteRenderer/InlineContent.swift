@@ -29,9 +29,15 @@ struct InlineContent {
     static func definitionLines(_ lines: [[UInt8]]) -> Int {
         guard lines.first?.first == UInt8(ascii: "[") else { return 0 }
         let head = Array(lines.joined(separator: [UInt8(ascii: "\n")]).prefix(4000))
-        guard head.indices.dropLast().contains(where: { head[$0] == UInt8(ascii: "]") && head[$0 + 1] == UInt8(ascii: ":") }) else { return 0 }
+        guard
+            head.indices.dropLast().contains(where: {
+                head[$0] == UInt8(ascii: "]") && head[$0 + 1] == UInt8(ascii: ":")
+            })
+        else { return 0 }
         return lines.indices.last { count in
-            CommonMark.parse(String(decoding: Array(lines[...count].joined(separator: [UInt8(ascii: "\n")])), as: UTF8.self)).children.isEmpty
+            CommonMark.parse(
+                String(decoding: Array(lines[...count].joined(separator: [UInt8(ascii: "\n")])), as: UTF8.self)
+            ).children.isEmpty
         }.map { $0 + 1 } ?? 0
     }
 
@@ -65,8 +71,12 @@ private struct Reader {
             let line = node.start.line - 1
             var start = lineStarts[line] + node.start.column - 1
             while start < lineEnd(line), source[start] == UInt8(ascii: "#") { start += 1 }
-            blocks.append(InlineContent(lines: [.init(line: line, lineStart: lineStarts[line],
-                                                      contentStart: skipWhitespace(start, line: line), end: lineEnd(line))]))
+            blocks.append(
+                InlineContent(lines: [
+                    .init(
+                        line: line, lineStart: lineStarts[line],
+                        contentStart: skipWhitespace(start, line: line), end: lineEnd(line))
+                ]))
         case .heading:
             // Setext: every line but the underline.
             add(node, lastLine: node.end.line - 1, containers: containers)
@@ -81,7 +91,8 @@ private struct Reader {
     mutating func add(_ node: MarkdownNode, lastLine: Int, containers: [MarkdownNode]) {
         var lines: [InlineContent.Line] = []
         for line in (node.start.line - 1)..<min(lastLine, lineStarts.count) {
-            let start = line == node.start.line - 1
+            let start =
+                line == node.start.line - 1
                 ? lineStarts[line] + node.start.column - 1
                 : skipWhitespace(stripped(line, containers: containers), line: line)
             lines.append(.init(line: line, lineStart: lineStarts[line], contentStart: start, end: lineEnd(line)))
@@ -106,7 +117,9 @@ private struct Reader {
                 let marker = skipSpaces(from: position, line: line, upTo: 3)
                 guard marker < lineEnd(line), source[marker] == UInt8(ascii: ">") else { return position }
                 position = marker + 1
-                if position < lineEnd(line), source[position] == UInt8(ascii: " ") || source[position] == UInt8(ascii: "\t") {
+                if position < lineEnd(line),
+                    source[position] == UInt8(ascii: " ") || source[position] == UInt8(ascii: "\t")
+                {
                     position += 1
                 }
             } else {
@@ -146,7 +159,8 @@ private struct Reader {
     func skipSpaces(from position: Int, line: Int, upTo limit: Int) -> Int {
         var end = position
         while end < lineEnd(line), source[end] == UInt8(ascii: " ") || source[end] == UInt8(ascii: "\t"),
-              columns(from: position, to: end + 1) <= limit {
+            columns(from: position, to: end + 1) <= limit
+        {
             end += 1
         }
         return end

@@ -10,7 +10,10 @@ enum InlineSyntax {
         let length = run(of: backtick, in: text, from: start)
         var index = start + length
         while index < text.count {
-            guard text[index] == backtick else { index += 1; continue }
+            guard text[index] == backtick else {
+                index += 1
+                continue
+            }
             let closing = run(of: backtick, in: text, from: index)
             if closing == length { return index + closing }
             index += closing
@@ -22,17 +25,22 @@ enum InlineSyntax {
     static func autolinkEnd(_ text: [UInt8], at start: Int) -> Int? {
         var index = start + 1
         let scheme = prefix(text, from: index) { isLetter($0) || isDigit($0) || "+.-".utf8.contains($0) }
-        if (2...32).contains(scheme), isLetter(text[index]), index + scheme < text.count, text[index + scheme] == colon {
+        if (2...32).contains(scheme), isLetter(text[index]), index + scheme < text.count, text[index + scheme] == colon
+        {
             index += scheme + 1
             index += prefix(text, from: index) { $0 > space && $0 != less && $0 != greater }
             return index < text.count && text[index] == greater ? index + 1 : nil
         }
-        let local = prefix(text, from: index) { isLetter($0) || isDigit($0) || ".!#$%&'*+/=?^_`{|}~-".utf8.contains($0) }
+        let local = prefix(text, from: index) {
+            isLetter($0) || isDigit($0) || ".!#$%&'*+/=?^_`{|}~-".utf8.contains($0)
+        }
         guard local > 0, index + local < text.count, text[index + local] == UInt8(ascii: "@") else { return nil }
         index += local + 1
         while true {
             let label = prefix(text, from: index) { isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "-") }
-            guard (1...63).contains(label), text[index] != UInt8(ascii: "-"), text[index + label - 1] != UInt8(ascii: "-") else { return nil }
+            guard (1...63).contains(label), text[index] != UInt8(ascii: "-"),
+                text[index + label - 1] != UInt8(ascii: "-")
+            else { return nil }
             index += label
             guard index < text.count else { return nil }
             if text[index] == greater { return index + 1 }
@@ -53,8 +61,12 @@ enum InlineSyntax {
             guard let dashes = find("--", in: text, from: body, missing: &missing) else { return nil }
             return dashes + 2 < text.count && text[dashes + 2] == greater ? dashes + 3 : nil
         }
-        if rest.starts(with: "<?".utf8) { return find("?>", in: text, from: start + 2, missing: &missing).map { $0 + 2 } }
-        if rest.starts(with: "<![CDATA[".utf8) { return find("]]>", in: text, from: start + 9, missing: &missing).map { $0 + 3 } }
+        if rest.starts(with: "<?".utf8) {
+            return find("?>", in: text, from: start + 2, missing: &missing).map { $0 + 2 }
+        }
+        if rest.starts(with: "<![CDATA[".utf8) {
+            return find("]]>", in: text, from: start + 9, missing: &missing).map { $0 + 3 }
+        }
         if rest.starts(with: "<!".utf8) {
             guard start + 2 < text.count, isLetter(text[start + 2]) else { return nil }
             return find(">", in: text, from: start + 2, missing: &missing).map { $0 + 1 }
@@ -77,7 +89,9 @@ enum InlineSyntax {
             }
             // An attribute: whitespace, a name, and optionally `=` and a value.
             let name = prefix(text, from: afterSpace) { isLetter($0) || isDigit($0) || "_.:-".utf8.contains($0) }
-            guard afterSpace > index, name > 0, !isDigit(text[afterSpace]), !"-.".utf8.contains(text[afterSpace]) else { return nil }
+            guard afterSpace > index, name > 0, !isDigit(text[afterSpace]), !"-.".utf8.contains(text[afterSpace]) else {
+                return nil
+            }
             index = afterSpace + name
             let equals = skipWhitespace(text, from: index)
             guard equals < text.count, text[equals] == UInt8(ascii: "=") else { continue }
@@ -109,7 +123,10 @@ enum InlineSyntax {
         } else {
             var depth = 0
             while index < text.count, text[index] > space {
-                if text[index] == backslash, index + 1 < text.count, isPunctuation(text[index + 1]) { index += 2; continue }
+                if text[index] == backslash, index + 1 < text.count, isPunctuation(text[index + 1]) {
+                    index += 2
+                    continue
+                }
                 if text[index] == UInt8(ascii: "(") { depth += 1 }
                 if text[index] == UInt8(ascii: ")") {
                     if depth == 0 { break }
@@ -157,7 +174,9 @@ enum InlineSyntax {
                 index += 2
                 continue
             }
-            if text[index] == UInt8(ascii: "["), let end = labelEnd(text, at: index) { labels.append((index + 1)..<(end - 1)) }
+            if text[index] == UInt8(ascii: "["), let end = labelEnd(text, at: index) {
+                labels.append((index + 1)..<(end - 1))
+            }
             index += 1
         }
         return labels
@@ -182,7 +201,9 @@ private extension InlineSyntax {
     static let backtick = UInt8(ascii: "`"), backslash = UInt8(ascii: "\\"), colon = UInt8(ascii: ":")
     static let less = UInt8(ascii: "<"), greater = UInt8(ascii: ">"), space = UInt8(ascii: " ")
     static let quote = UInt8(ascii: "\""), apostrophe = UInt8(ascii: "'"), newline = UInt8(ascii: "\n")
-    static let titleCloser: [UInt8: UInt8] = [quote: quote, apostrophe: apostrophe, UInt8(ascii: "("): UInt8(ascii: ")")]
+    static let titleCloser: [UInt8: UInt8] = [
+        quote: quote, apostrophe: apostrophe, UInt8(ascii: "("): UInt8(ascii: ")"),
+    ]
 
     static func isLetter(_ byte: UInt8) -> Bool {
         (65...90).contains(byte) || (97...122).contains(byte)
@@ -213,7 +234,9 @@ private extension InlineSyntax {
     static func find(_ pattern: String, in text: [UInt8], from start: Int, missing: inout Set<String>) -> Int? {
         let bytes = Array(pattern.utf8)
         guard !missing.contains(pattern), start <= text.count - bytes.count,
-              let found = (start...(text.count - bytes.count)).first(where: { text[$0..<($0 + bytes.count)].elementsEqual(bytes) })
+            let found = (start...(text.count - bytes.count)).first(where: {
+                text[$0..<($0 + bytes.count)].elementsEqual(bytes)
+            })
         else {
             missing.insert(pattern)
             return nil

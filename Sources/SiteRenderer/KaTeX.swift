@@ -13,8 +13,9 @@ public struct KaTeX: MathTypesetter {
 
     public func typeset(_ formulas: [Formula]) throws -> TypesetMath {
         guard !formulas.isEmpty else { return TypesetMath(results: [], assets: [:]) }
-        let helper = HelperProgram(executable: try HelperProgram.locate("node"), arguments: ["-e", Self.script],
-                                   environment: ["NODE_PATH": modulePath], needs: "KaTeX (Debian: apt-get install katex)")
+        let helper = HelperProgram(
+            executable: try HelperProgram.locate("node"), arguments: ["-e", Self.script],
+            environment: ["NODE_PATH": modulePath], needs: "KaTeX (Debian: apt-get install katex)")
         let reply = try helper.run(formulas.map { Request(tex: $0.tex, display: $0.display) }, as: Reply.self)
         guard reply.results.count == formulas.count else {
             throw HelperError("KaTeX answered \(reply.results.count) formulas of \(formulas.count)")

@@ -15,9 +15,12 @@ struct Layout {
     /// A complete page; `math` links KaTeX's stylesheet, which typeset formulas need, and
     /// `head` is added to the head last (a page's own stylesheet link). The `navigation`
     /// follows the main content, and is placed beside it on a wide screen.
-    func page(title: String, description: String?, math: Bool, head: String = "", main: String,
-              navigation: String = "") -> String {
-        let description = description.map { "<meta name=\"description\" content=\"\(HTMLFormatter.escape($0))\">\n" } ?? ""
+    func page(
+        title: String, description: String?, math: Bool, head: String = "", main: String,
+        navigation: String = ""
+    ) -> String {
+        let description =
+            description.map { "<meta name=\"description\" content=\"\(HTMLFormatter.escape($0))\">\n" } ?? ""
         let katex = math ? "<link rel=\"stylesheet\" href=\"katex/katex.min.css\">\n" : ""
         let author = course.author.map { "<meta name=\"author\" content=\"\(HTMLFormatter.escape($0))\">\n" } ?? ""
         let robots = edition == .instructor ? "<meta name=\"robots\" content=\"noindex, nofollow\">\n" : ""
@@ -51,7 +54,8 @@ struct Layout {
         if let author = course.author { parts.append("By \(HTMLFormatter.escape(author))") }
         if let licence = course.licence { parts.append("Licence: \(HTMLFormatter.escape(licence))") }
         if let repository = course.repository {
-            parts.append("Source: <a href=\"\(HTMLFormatter.escape(repository))\">\(HTMLFormatter.escape(repository))</a>")
+            parts.append(
+                "Source: <a href=\"\(HTMLFormatter.escape(repository))\">\(HTMLFormatter.escape(repository))</a>")
         }
         return parts.isEmpty ? "" : "<p>\(parts.joined(separator: " · "))</p>\n"
     }

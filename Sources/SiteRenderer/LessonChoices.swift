@@ -44,13 +44,18 @@ struct LessonChoices {
         slug = lesson.lesson.slug
         lessonRun = lesson.run
         let runs = lesson.run == nil ? [] : lesson.choices.filter { $0.overrides.count == 1 }
-        let choices = runs.enumerated().map { Choice(number: $0.offset + 1, parameter: $0.element.overrides[0], run: $0.element) }
+        let choices = runs.enumerated().map {
+            Choice(number: $0.offset + 1, parameter: $0.element.overrides[0], run: $0.element)
+        }
         self.choices = choices
-        parameters = lesson.lesson.frontMatter.params.filter { parameter in choices.contains { $0.parameter.name == parameter.name } }
-        dependents = Dictionary(uniqueKeysWithValues: parameters.map { parameter in
-            let runs = choices.filter { $0.parameter.name == parameter.name }.map(\.run)
-            return (parameter.name, Self.dependents(on: parameter.name, own: lesson.run, choices: runs))
-        })
+        parameters = lesson.lesson.frontMatter.params.filter { parameter in
+            choices.contains { $0.parameter.name == parameter.name }
+        }
+        dependents = Dictionary(
+            uniqueKeysWithValues: parameters.map { parameter in
+                let runs = choices.filter { $0.parameter.name == parameter.name }.map(\.run)
+                return (parameter.name, Self.dependents(on: parameter.name, own: lesson.run, choices: runs))
+            })
     }
 
     var isEmpty: Bool { choices.isEmpty }
@@ -63,7 +68,9 @@ struct LessonChoices {
         let groups = parameters.enumerated().map { index, parameter in
             let effect = "Choice-effect-\(index + 1)"
             let buttons = choices.filter { $0.parameter.name == parameter.name }.map { choice in
-                button(id: choice.id, checked: false, label: "<code>\(Self.text(choice.parameter.value))</code>", describedBy: effect)
+                button(
+                    id: choice.id, checked: false, label: "<code>\(Self.text(choice.parameter.value))</code>",
+                    describedBy: effect)
             }
             let count = dependents[parameter.name]?.count ?? 0
             return """
@@ -98,7 +105,9 @@ struct LessonChoices {
             ".lesson:has(#\(choice.id):checked) .on-\(choice.id) { display: block; }\n"
                 + ".lesson:has(#\(choice.id):checked) .off-\(choice.id) { display: none; }\n"
         }
-        return (stylePath, """
+        return (
+            stylePath,
+            """
             .choices { margin: 1.5rem 0; padding: 0.75rem 1rem; border: 1px solid currentColor; border-radius: 0.4rem; }
             .choices legend { font-weight: bold; padding: 0 0.3rem; }
             .choices p { margin: 0 0 0.5rem; }
@@ -110,7 +119,8 @@ struct LessonChoices {
             .variant-label { font-size: 0.9em; margin: 0.5rem 0 0.2rem; }
             .variant.alternative { display: none; }
             \(rules.joined())
-            """)
+            """
+        )
     }
 
     private var stylePath: String { "\(slug)/choices.css" }
@@ -135,7 +145,9 @@ struct LessonChoices {
                 let html = view.results(of: result, figureFile: figureFile, alternative: true)
                 guard html != ownHTML else { continue }
                 hidden.append(choice.id)
-                if let index = alternatives.firstIndex(where: { $0.html == html && $0.choices[0].parameter.name == parameter.name }) {
+                if let index = alternatives.firstIndex(where: {
+                    $0.html == html && $0.choices[0].parameter.name == parameter.name
+                }) {
                     alternatives[index].choices.append(choice)
                 } else {
                     alternatives.append(([choice], html))
@@ -186,7 +198,8 @@ struct LessonChoices {
 private extension LessonChoices {
     func button(id: String, checked: Bool, label: String, describedBy: String?) -> String {
         let description = describedBy.map { " aria-describedby=\"\($0)\"" } ?? ""
-        return "<span class=\"choice\"><input type=\"radio\" name=\"choice\" id=\"\(id)\"\(checked ? " checked" : "")\(description)>"
+        return
+            "<span class=\"choice\"><input type=\"radio\" name=\"choice\" id=\"\(id)\"\(checked ? " checked" : "")\(description)>"
             + "<label for=\"\(id)\">\(label)</label></span>"
     }
 
@@ -195,10 +208,11 @@ private extension LessonChoices {
     static func dependents(on name: String, own: LessonRun?, choices: [LessonRun]) -> Set<Int> {
         guard let own else { return [] }
         let lines = own.cells.enumerated().filter { index, cell in
-            cell.reads.contains(name) || choices.contains { run in
-                guard run.cells.indices.contains(index) else { return true }
-                return run.cells[index].reads.contains(name) || !showsTheSame(run.cells[index], cell)
-            }
+            cell.reads.contains(name)
+                || choices.contains { run in
+                    guard run.cells.indices.contains(index) else { return true }
+                    return run.cells[index].reads.contains(name) || !showsTheSame(run.cells[index], cell)
+                }
         }.map(\.element.cell.block.line)
         return Set(lines)
     }

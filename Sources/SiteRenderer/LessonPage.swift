@@ -52,12 +52,16 @@ struct LessonPage {
             case .success(let target):
                 if let asset = target.asset { assets[asset.path] = asset.source }
                 if let warning = target.warning {
-                    diagnostics.append(Diagnostic(file: lesson.lesson.file, line: node.start.line, column: node.start.column,
-                                                  severity: .warning, warning))
+                    diagnostics.append(
+                        Diagnostic(
+                            file: lesson.lesson.file, line: node.start.line, column: node.start.column,
+                            severity: .warning, warning))
                 }
                 return target.href
             case .failure(let error):
-                diagnostics.append(Diagnostic(file: lesson.lesson.file, line: node.start.line, column: node.start.column, error.message))
+                diagnostics.append(
+                    Diagnostic(
+                        file: lesson.lesson.file, line: node.start.line, column: node.start.column, error.message))
                 return node.destination ?? ""
             }
         }
@@ -114,7 +118,8 @@ private extension LessonPage {
         MathProtection.substitute(in: html) { formula in
             guard let number = lesson.equationNumbers[formula] else { return context.math(formula) }
             let id = PreparedLesson.equationID(number)
-            return "<span class=\"equation\" id=\"\(id)\">\(context.math(formula))<a class=\"equation-number\" href=\"#\(id)\">(\(number))</a></span>"
+            return
+                "<span class=\"equation\" id=\"\(id)\">\(context.math(formula))<a class=\"equation-number\" href=\"#\(id)\">(\(number))</a></span>"
         }
     }
 
@@ -125,27 +130,29 @@ private extension LessonPage {
             let block = blocks[index]
             let next = blocks.indices.contains(index + 1) ? blocks[index + 1] : nil
             let result = lesson.input.run?.cells.first { $0.cell.block.line == block.line }
-            var view = CellView(block: block, result: result, expected: next?.role == .output ? next : nil,
-                                slug: lesson.slug, edition: context.layout.edition,
-                                studentCode: lesson.studentCode[block.line] ?? "",
-                                figureNumbers: lesson.figureNumbers, highlighted: context.highlighted)
+            var view = CellView(
+                block: block, result: result, expected: next?.role == .output ? next : nil,
+                slug: lesson.slug, edition: context.layout.edition,
+                studentCode: lesson.studentCode[block.line] ?? "",
+                figureNumbers: lesson.figureNumbers, highlighted: context.highlighted)
             view.shownResults = lesson.choices.results(of: view)
             return view.html
         }
         guard Self.isSwift(node) else { return HTMLFormatter.standard(node, content: "") }
-        return "<pre class=\"code\"><code class=\"language-swift\">\(context.highlighted(node.literal ?? ""))</code></pre>\n"
+        return
+            "<pre class=\"code\"><code class=\"language-swift\">\(context.highlighted(node.literal ?? ""))</code></pre>\n"
     }
 
     /// The lesson's number, its title (the `<h1>` element given) and its summary.
     func header(title: String, summary: String) -> String {
         """
-            <article class="lesson">
-            <header class="lesson-header">
-            <p class="lesson-number">Lesson \(lesson.number)</p>
-            \(title)
-            \(summary.isEmpty ? "" : "<p class=\"summary\">\(summary)</p>\n")</header>
+        <article class="lesson">
+        <header class="lesson-header">
+        <p class="lesson-number">Lesson \(lesson.number)</p>
+        \(title)
+        \(summary.isEmpty ? "" : "<p class=\"summary\">\(summary)</p>\n")</header>
 
-            """
+        """
     }
 
     /// The lesson's own problems, its overridden parameters and its failing blocks, first.
@@ -153,13 +160,18 @@ private extension LessonPage {
         var notes = ""
         let errors = lesson.input.problems.filter { $0.severity == .error }
         if !errors.isEmpty {
-            let list = errors.map { "<li><code>\(HTMLFormatter.escape($0.description))</code></li>" }.joined(separator: "\n")
-            notes += "<div class=\"verdict failed\"><p><strong>✗ This lesson has errors and was not run.</strong></p>\n<ul>\n\(list)\n</ul></div>\n"
+            let list = errors.map { "<li><code>\(HTMLFormatter.escape($0.description))</code></li>" }.joined(
+                separator: "\n")
+            notes +=
+                "<div class=\"verdict failed\"><p><strong>✗ This lesson has errors and was not run.</strong></p>\n<ul>\n\(list)\n</ul></div>\n"
         }
         if let run = lesson.input.run {
             if run.overridden {
-                let values = run.overrides.map { "<code>\(HTMLFormatter.escape("\($0.name) = \($0.value.encoded)"))</code>" }
-                notes += "<p class=\"verdict overridden\"><strong>Parameters overridden:</strong> outputs and figures below were computed with \(values.joined(separator: ", ")), set on the command line; they are shown, not checked.</p>\n"
+                let values = run.overrides.map {
+                    "<code>\(HTMLFormatter.escape("\($0.name) = \($0.value.encoded)"))</code>"
+                }
+                notes +=
+                    "<p class=\"verdict overridden\"><strong>Parameters overridden:</strong> outputs and figures below were computed with \(values.joined(separator: ", ")), set on the command line; they are shown, not checked.</p>\n"
             }
             let failed = run.cells.filter { if case .failed = $0.status { true } else { false } }
             if !failed.isEmpty {
@@ -197,10 +209,13 @@ private extension LessonPage {
     var tableOfContents: String {
         guard !sections.isEmpty else { return "" }
         let items = sections.map { section, subsections in
-            let nested = subsections.isEmpty ? "" : "\n<ol>\n" + subsections.map { "<li>\(link($0))</li>\n" }.joined() + "</ol>\n"
+            let nested =
+                subsections.isEmpty
+                ? "" : "\n<ol>\n" + subsections.map { "<li>\(link($0))</li>\n" }.joined() + "</ol>\n"
             return "<li>\(link(section))\(nested)</li>\n"
         }
-        return "<nav class=\"toc\" aria-labelledby=\"Contents\">\n<h2 id=\"Contents\">Contents</h2>\n<ol>\n\(items.joined())</ol>\n"
+        return
+            "<nav class=\"toc\" aria-labelledby=\"Contents\">\n<h2 id=\"Contents\">Contents</h2>\n<ol>\n\(items.joined())</ol>\n"
             + "<p class=\"toc-more\"><a href=\"#Course\">All lessons ↓</a></p>\n</nav>\n"
     }
 
@@ -209,7 +224,9 @@ private extension LessonPage {
         let items = context.course.map { other in
             let label = "<span class=\"lesson-number\">\(other.number)</span> \(HTMLFormatter.escape(other.title))"
             guard other.number == lesson.number else { return "<li><a href=\"\(other.page)\">\(label)</a></li>\n" }
-            let nested = sections.isEmpty ? "" : "\n<ol>\n" + sections.map { "<li>\(link($0.section))</li>\n" }.joined() + "</ol>\n"
+            let nested =
+                sections.isEmpty
+                ? "" : "\n<ol>\n" + sections.map { "<li>\(link($0.section))</li>\n" }.joined() + "</ol>\n"
             return "<li class=\"current\"><a href=\"\(other.page)\" aria-current=\"page\">\(label)</a>\(nested)</li>\n"
         }
         let title = HTMLFormatter.escape(context.layout.course.title)
@@ -222,7 +239,8 @@ private extension LessonPage {
         guard previous != nil || next != nil else { return "" }
         func link(_ other: PreparedLesson?, rel: String, label: String) -> String {
             guard let other else { return "<span></span>" }
-            return "<a rel=\"\(rel)\" href=\"\(other.page)\"><span class=\"pager-label\">\(label)</span> \(HTMLFormatter.escape(other.title))</a>"
+            return
+                "<a rel=\"\(rel)\" href=\"\(other.page)\"><span class=\"pager-label\">\(label)</span> \(HTMLFormatter.escape(other.title))</a>"
         }
         return """
             <nav class="pager" aria-label="Lessons">

@@ -29,7 +29,8 @@ struct LinkResolver {
     func resolve(_ destination: String, what: String) -> Result<Target, LinkError> {
         guard !destination.isEmpty else { return .success(Target(href: destination)) }
         if Self.isExternal(destination) {
-            let warning = what == "image" && !destination.hasPrefix("data:")
+            let warning =
+                what == "image" && !destination.hasPrefix("data:")
                 ? "image '\(destination)' comes from the web, so the site shows it only online (put the file beside the lesson to ship it with the site)"
                 : nil
             return .success(Target(href: destination, warning: warning))
@@ -40,7 +41,10 @@ struct LinkResolver {
 
         if path.isEmpty {
             guard let fragment, lesson.ids.contains(fragment) else {
-                return .failure(LinkError("\(what) to '\(destination)': this lesson has no heading or block with that anchor\(suggestion(fragment ?? "", in: lesson))"))
+                return .failure(
+                    LinkError(
+                        "\(what) to '\(destination)': this lesson has no heading or block with that anchor\(suggestion(fragment ?? "", in: lesson))"
+                    ))
             }
             return .success(Target(href: destination))
         }
@@ -48,10 +52,15 @@ struct LinkResolver {
             let name = (path as NSString).lastPathComponent
             guard let target = lessons[name] else {
                 let known = lessons.keys.sorted().joined(separator: ", ")
-                return .failure(LinkError("\(what) to '\(destination)': there is no lesson '\(name)' in the course (lessons: \(known))"))
+                return .failure(
+                    LinkError(
+                        "\(what) to '\(destination)': there is no lesson '\(name)' in the course (lessons: \(known))"))
             }
             if let fragment, !target.ids.contains(fragment) {
-                return .failure(LinkError("\(what) to '\(destination)': lesson '\(name)' has no heading with anchor '#\(fragment)'\(suggestion(fragment, in: target))"))
+                return .failure(
+                    LinkError(
+                        "\(what) to '\(destination)': lesson '\(name)' has no heading with anchor '#\(fragment)'\(suggestion(fragment, in: target))"
+                    ))
             }
             return .success(Target(href: target.page + (fragment.map { "#\($0)" } ?? "")))
         }
@@ -60,7 +69,9 @@ struct LinkResolver {
         }
         let components = path.split(separator: "/")
         guard !path.hasPrefix("/"), !components.contains("..") else {
-            return .failure(LinkError("\(what) '\(destination)' must be a path inside the lessons folder (no leading '/', no '..')"))
+            return .failure(
+                LinkError("\(what) '\(destination)' must be a path inside the lessons folder (no leading '/', no '..')")
+            )
         }
         let source = lessonFolder.appendingPathComponent(path)
         guard FileManager.default.fileExists(atPath: source.path) else {
@@ -101,7 +112,9 @@ private extension LinkResolver {
     /// " (did you mean '#x'?)" when an id of `page` is close to `fragment`.
     func suggestion(_ fragment: String, in page: PreparedLesson) -> String {
         let wanted = Anchors.slug(fragment)
-        guard let close = page.ids.sorted().first(where: { $0 == wanted || $0.hasPrefix(wanted) || wanted.hasPrefix($0) }) else { return "" }
+        guard
+            let close = page.ids.sorted().first(where: { $0 == wanted || $0.hasPrefix(wanted) || wanted.hasPrefix($0) })
+        else { return "" }
         return " (did you mean '#\(close)'?)"
     }
 }

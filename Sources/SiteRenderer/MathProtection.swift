@@ -37,27 +37,39 @@ public struct Formula: Sendable, Equatable {
 public enum MathProtection {
     /// The prose with formulas replaced by tokens numbered from `firstNumber`, and the
     /// formulas in order. `firstLine` is the file line of the first line of `markdown`.
-    public static func protect(_ markdown: String, firstLine: Int = 1, firstNumber: Int = 0) -> (markdown: String, formulas: [Formula]) {
+    public static func protect(_ markdown: String, firstLine: Int = 1, firstNumber: Int = 0) -> (
+        markdown: String, formulas: [Formula]
+    ) {
         let source = Array(markdown.utf8)
         let probe = ReferenceProbe(markdown: markdown)
         let scanner = MathScanner { probe.link(for: $0) != nil }
         var formulas: [Formula] = []
         var replacements: [(range: Range<Int>, bytes: [UInt8])] = []
         var definitions = ""
-        let contents = InlineContent.blocks(of: CommonMark.parse(markdown), source: source).map { FlatContent($0, source: source) }
-        probe.prefetch(Set(contents.flatMap { content in
-            InlineSyntax.bracketed(content.text).map { String(decoding: content.text[$0], as: UTF8.self) }
-        }))
+        let contents = InlineContent.blocks(of: CommonMark.parse(markdown), source: source).map {
+            FlatContent($0, source: source)
+        }
+        probe.prefetch(
+            Set(
+                contents.flatMap { content in
+                    InlineSyntax.bracketed(content.text).map { String(decoding: content.text[$0], as: UTF8.self) }
+                }))
         for content in contents {
             let scan = scanner.scan(content.text)
             var tokens: [Int: String] = [:]
             for formula in scan.formulas {
                 let (line, column) = content.position(of: formula.range.lowerBound)
                 tokens[formula.range.lowerBound] = token(firstNumber + formulas.count)
-                formulas.append(Formula(tex: String(decoding: content.text[formula.content], as: UTF8.self), display: formula.display,
-                                        line: firstLine + line, column: column))
-                replacements.append((content.sourceRange(of: formula.range),
-                                     content.replacement(for: formula.range, token: tokens[formula.range.lowerBound]!, source: source)))
+                formulas.append(
+                    Formula(
+                        tex: String(decoding: content.text[formula.content], as: UTF8.self), display: formula.display,
+                        line: firstLine + line, column: column))
+                replacements.append(
+                    (
+                        content.sourceRange(of: formula.range),
+                        content.replacement(
+                            for: formula.range, token: tokens[formula.range.lowerBound]!, source: source)
+                    ))
             }
             let escapes = content.escapes(scan, tokens: tokens)
             replacements += escapes.map { (content.origins[$0]..<content.origins[$0], [UInt8(ascii: "\\")]) }
@@ -65,8 +77,10 @@ public enum MathProtection {
             for label in scan.labels {
                 guard let link = probe.link(for: String(decoding: content.text[label], as: UTF8.self)) else { continue }
                 let text = protected[(positions[label.lowerBound - 1]! + 1)..<positions[label.upperBound]!]
-                let tokenized = String(decoding: text.map { $0 == UInt8(ascii: "\n") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
-                definitions += "\n\n[\(tokenized)]: <\(escaped(link.destination ?? "", "\\<>&"))> \"\(escaped(link.title ?? "", "\\\"&"))\""
+                let tokenized = String(
+                    decoding: text.map { $0 == UInt8(ascii: "\n") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
+                definitions +=
+                    "\n\n[\(tokenized)]: <\(escaped(link.destination ?? "", "\\<>&"))> \"\(escaped(link.title ?? "", "\\\"&"))\""
             }
         }
         var output: [UInt8] = []
@@ -91,8 +105,9 @@ public enum MathProtection {
         var rest = text.unicodeScalars[...]
         while let scalar = rest.popFirst() {
             if scalar == "$", rest.first == tokenStart, let end = rest.firstIndex(of: tokenEnd),
-               let number = Int(String(rest[rest.index(after: rest.startIndex)..<end])),
-               rest.index(after: end) < rest.endIndex, rest[rest.index(after: end)] == "$" {
+                let number = Int(String(rest[rest.index(after: rest.startIndex)..<end])),
+                rest.index(after: end) < rest.endIndex, rest[rest.index(after: end)] == "$"
+            {
                 result += replacement(number)
                 rest = rest[rest.index(end, offsetBy: 2)...]
             } else if scalar != filler {
@@ -164,7 +179,9 @@ private struct FlatContent {
     func replacement(for range: Range<Int>, token: String, source: [UInt8]) -> [UInt8] {
         var bytes = Array(token.utf8)
         for line in block.lines[(lineNumber(of: range.lowerBound) + 1)..<(lineNumber(of: range.upperBound - 1) + 1)] {
-            bytes += [UInt8(ascii: "\n")] + source[line.lineStart..<line.contentStart] + Array(String(MathProtection.filler).utf8)
+            bytes +=
+                [UInt8(ascii: "\n")] + source[line.lineStart..<line.contentStart]
+                + Array(String(MathProtection.filler).utf8)
         }
         return bytes
     }
@@ -172,7 +189,9 @@ private struct FlatContent {
     /// The content as cmark reads it once formulas are tokens (a formula's later lines a
     /// newline and a filler each) and `escapes` are backslash-escaped; and where each byte
     /// of `text` outside formulas went (a formula's first byte: to its token).
-    func protected(_ formulas: [MathScanner.Found], tokens: [Int: String], escapes: Set<Int>) -> (bytes: [UInt8], positions: [Int?]) {
+    func protected(_ formulas: [MathScanner.Found], tokens: [Int: String], escapes: Set<Int>) -> (
+        bytes: [UInt8], positions: [Int?]
+    ) {
         var bytes: [UInt8] = []
         var positions = [Int?](repeating: nil, count: text.count + 1)
         var index = 0
@@ -214,8 +233,10 @@ private struct FlatContent {
             var missing = Set<String>()
             let opening = scan.unopened.filter { index in
                 guard !escapes.contains(index), let position = positions[index] else { return false }
-                let end = text[index] == UInt8(ascii: "<")
-                    ? InlineSyntax.autolinkEnd(protected, at: position) ?? InlineSyntax.rawHTMLEnd(protected, at: position, missing: &missing)
+                let end =
+                    text[index] == UInt8(ascii: "<")
+                    ? InlineSyntax.autolinkEnd(protected, at: position)
+                        ?? InlineSyntax.rawHTMLEnd(protected, at: position, missing: &missing)
                     : InlineSyntax.inlineLinkTailEnd(protected, at: position)
                 return end != nil
             }
@@ -229,12 +250,14 @@ private struct FlatContent {
         for (offset, (original, now)) in zip(lineOffsets, zip(originalLines, protectedLines)) {
             let run = original.prefix { $0 == backtick }.count
             if run >= 3, original.dropFirst(run).contains(backtick), now.prefix(run).allSatisfy({ $0 == backtick }),
-               !now.dropFirst(run).contains(backtick) {
+                !now.dropFirst(run).contains(backtick)
+            {
                 escapes.formUnion(offset..<(offset + run))
             }
         }
         if let end = InlineSyntax.labelEnd(protected, at: 0),
-           let colon = positions.firstIndex(of: end), colon < text.count, text[colon] == UInt8(ascii: ":") {
+            let colon = positions.firstIndex(of: end), colon < text.count, text[colon] == UInt8(ascii: ":")
+        {
             escapes.insert(colon)
         }
         return escapes
@@ -279,6 +302,7 @@ private final class ReferenceProbe {
 
     /// The link a paragraph holds when it holds nothing else.
     static func link(in paragraph: MarkdownNode?) -> MarkdownNode? {
-        paragraph?.kind == .paragraph && paragraph?.children.count == 1 && paragraph?.children.first?.kind == .link ? paragraph?.children.first : nil
+        paragraph?.kind == .paragraph && paragraph?.children.count == 1 && paragraph?.children.first?.kind == .link
+            ? paragraph?.children.first : nil
     }
 }

@@ -53,10 +53,13 @@ struct MathScanner {
             case UInt8(ascii: "\\"):
                 index += index + 1 < text.count && InlineSyntax.isPunctuation(text[index + 1]) ? 2 : 1
             case UInt8(ascii: "`"):
-                index = InlineSyntax.codeSpanEnd(text, at: index)
+                index =
+                    InlineSyntax.codeSpanEnd(text, at: index)
                     ?? index + text[index...].prefix { $0 == UInt8(ascii: "`") }.count
             case UInt8(ascii: "<"):
-                if let end = InlineSyntax.autolinkEnd(text, at: index) ?? InlineSyntax.rawHTMLEnd(text, at: index, missing: &missing) {
+                if let end = InlineSyntax.autolinkEnd(text, at: index)
+                    ?? InlineSyntax.rawHTMLEnd(text, at: index, missing: &missing)
+                {
                     index = end
                 } else {
                     scan.unopened.append(index)
@@ -66,7 +69,10 @@ struct MathScanner {
                 openers.append(index)
                 index += 1
             case UInt8(ascii: "]"):
-                guard let opener = openers.popLast() else { index += 1; continue }
+                guard let opener = openers.popLast() else {
+                    index += 1
+                    continue
+                }
                 index = linkEnd(text, label: (opener + 1)..<index, after: index + 1, scan: &scan)
             case UInt8(ascii: "$"):
                 if let formula = Self.formula(text, at: index, braces: braces) {
@@ -159,12 +165,15 @@ private extension MathScanner {
             if let end = InlineSyntax.inlineLinkTailEnd(text, at: after) { return end }
             scan.unopened.append(after)
         }
-        if after < text.count, text[after] == UInt8(ascii: "["), let end = InlineSyntax.labelEnd(text, at: after), end > after + 2 {
+        if after < text.count, text[after] == UInt8(ascii: "["), let end = InlineSyntax.labelEnd(text, at: after),
+            end > after + 2
+        {
             return isDefined(String(decoding: text[(after + 1)..<(end - 1)], as: UTF8.self)) ? end : after
         }
         let holdsMath = scan.formulas.contains { label.contains($0.range.lowerBound) }
         if holdsMath, isDefined(String(decoding: text[label], as: UTF8.self)) { scan.labels.append(label) }
-        let collapsed = after + 1 < text.count && text[after] == UInt8(ascii: "[") && text[after + 1] == UInt8(ascii: "]")
+        let collapsed =
+            after + 1 < text.count && text[after] == UInt8(ascii: "[") && text[after + 1] == UInt8(ascii: "]")
         return collapsed ? after + 2 : after
     }
 }

@@ -15,18 +15,23 @@ public struct PageWeight: Sendable, Equatable {
 
     /// The weight of every lesson page, in course order; a page with choices heavier than
     /// `limit` is an error at its lesson's first choice.
-    static func weigh(_ output: SiteOutput, lessons: [PreparedLesson]) -> (weights: [PageWeight], diagnostics: [Diagnostic]) {
+    static func weigh(_ output: SiteOutput, lessons: [PreparedLesson]) -> (
+        weights: [PageWeight], diagnostics: [Diagnostic]
+    ) {
         var weights: [PageWeight] = []
         var diagnostics: [Diagnostic] = []
         for lesson in lessons {
             let figures = output.files.filter { $0.key.hasPrefix("\(lesson.slug)/") }.map(\.value.count).reduce(0, +)
-            let weight = PageWeight(page: lesson.page, bytes: (output.files[lesson.page]?.count ?? 0) + figures,
-                                    choices: lesson.choices.choices.count)
+            let weight = PageWeight(
+                page: lesson.page, bytes: (output.files[lesson.page]?.count ?? 0) + figures,
+                choices: lesson.choices.choices.count)
             weights.append(weight)
             if weight.choices > 0, weight.bytes > limit, let parameter = lesson.choices.parameters.first {
-                diagnostics.append(Diagnostic(file: lesson.lesson.file, line: parameter.line,
-                    "\(lesson.page) weighs \(weight.kilobytes) kB with its figures and \(weight.choices) choices; "
-                    + "a page with choices must stay under \(limit / 1000) kB (offer fewer choices)"))
+                diagnostics.append(
+                    Diagnostic(
+                        file: lesson.lesson.file, line: parameter.line,
+                        "\(lesson.page) weighs \(weight.kilobytes) kB with its figures and \(weight.choices) choices; "
+                            + "a page with choices must stay under \(limit / 1000) kB (offer fewer choices)"))
             }
         }
         return (weights, diagnostics)

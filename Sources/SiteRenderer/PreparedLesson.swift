@@ -47,15 +47,21 @@ struct PreparedLesson {
         } else {
             self.title = Self.fallbackTitle(lesson.slug)
             // A front matter YAML cannot read was reported as such; its title is not missing.
-            if lesson.frontMatter.isSound { diagnostics.append(Diagnostic(file: lesson.file, line: 1,
-                "the front matter has no title; the site calls this lesson '\(self.title)' (add `title: …` between the `---` lines)")) }
+            if lesson.frontMatter.isSound {
+                diagnostics.append(
+                    Diagnostic(
+                        file: lesson.file, line: 1,
+                        "the front matter has no title; the site calls this lesson '\(self.title)' (add `title: …` between the `---` lines)"
+                    ))
+            }
         }
 
         var (protected, formulas) = MathProtection.protect(Self.body(of: lesson), firstNumber: firstFormula)
         document = CommonMark.parse(protected)
         if let text = lesson.frontMatter.summary {
             let (line, column) = Self.position(of: text, after: "summary:", in: lesson.source)
-            let (protected, found) = MathProtection.protect(text, firstLine: line, firstNumber: firstFormula + formulas.count)
+            let (protected, found) = MathProtection.protect(
+                text, firstLine: line, firstNumber: firstFormula + formulas.count)
             summary = CommonMark.parse(protected)
             summaryHasMath = !found.isEmpty
             formulas += found.map { formula in
@@ -81,8 +87,11 @@ struct PreparedLesson {
             let (id, earlier) = anchors.claim(text, line: heading.start.line)
             headingIDs[heading.start.line] = id
             if let earlier {
-                diagnostics.append(Diagnostic(file: lesson.file, line: heading.start.line, column: heading.start.column,
-                    "heading anchor '#\(Anchors.slug(text))' is already used by the heading at line \(earlier); this one gets '#\(id)' (reword one of them so links stay unambiguous)"))
+                diagnostics.append(
+                    Diagnostic(
+                        file: lesson.file, line: heading.start.line, column: heading.start.column,
+                        "heading anchor '#\(Anchors.slug(text))' is already used by the heading at line \(earlier); this one gets '#\(id)' (reword one of them so links stay unambiguous)"
+                    ))
             }
         }
         self.headingIDs = headingIDs

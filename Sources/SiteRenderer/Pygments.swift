@@ -19,8 +19,9 @@ public struct Pygments: CodeHighlighter {
 
     public func highlight(_ samples: [String]) throws -> [String] {
         guard !samples.isEmpty else { return [] }
-        let helper = HelperProgram(executable: try HelperProgram.locate("python3", preferring: python),
-                                   arguments: ["-c", Self.script], needs: "Pygments (Debian: apt-get install python3-pygments)")
+        let helper = HelperProgram(
+            executable: try HelperProgram.locate("python3", preferring: python),
+            arguments: ["-c", Self.script], needs: "Pygments (Debian: apt-get install python3-pygments)")
         let highlighted = try helper.run(samples, as: [String].self)
         guard highlighted.count == samples.count else {
             throw HelperError("Pygments answered \(highlighted.count) samples of \(samples.count)")

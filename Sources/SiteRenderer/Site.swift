@@ -29,15 +29,18 @@ public enum Site {
 
         let context = RenderContext(
             course: prepared,
-            lessons: Dictionary(prepared.map { (($0.lesson.file as NSString).lastPathComponent, $0) }) { first, _ in first },
+            lessons: Dictionary(prepared.map { (($0.lesson.file as NSString).lastPathComponent, $0) }) { first, _ in
+                first
+            },
             math: { math[$0] },
             highlighted: { highlighted[$0] ?? HTMLFormatter.escape($0) },
             layout: Layout(course: course, edition: edition)
         )
         var summaries: [String] = []
         for (index, lesson) in prepared.enumerated() {
-            let page = LessonPage(lesson: lesson, previous: index > 0 ? prepared[index - 1] : nil,
-                                  next: index + 1 < prepared.count ? prepared[index + 1] : nil, context: context)
+            let page = LessonPage(
+                lesson: lesson, previous: index > 0 ? prepared[index - 1] : nil,
+                next: index + 1 < prepared.count ? prepared[index + 1] : nil, context: context)
             let rendered = page.render()
             output.files[lesson.page] = Data(rendered.html.utf8)
             output.copies.merge(rendered.assets) { first, _ in first }
@@ -49,7 +52,8 @@ public enum Site {
         let (weights, heavy) = PageWeight.weigh(output, lessons: prepared)
         output.pageWeights = weights
         output.diagnostics += heavy
-        output.files["index.html"] = Data(IndexPage(lessons: prepared, summaries: summaries, layout: context.layout).html.utf8)
+        output.files["index.html"] = Data(
+            IndexPage(lessons: prepared, summaries: summaries, layout: context.layout).html.utf8)
         output.files["style.css"] = Data(Stylesheet.css.utf8)
         output.diagnostics = output.diagnostics.enumerated().sorted { first, second in
             let (a, b) = (first.element, second.element)
@@ -81,8 +85,10 @@ public struct SiteOutput: Sendable {
 private extension Site {
     /// The HTML of every formula, by number; KaTeX's files are added to the output. A
     /// rejected formula shows its TeX, marked, and is an error at its place in the lesson.
-    static func typeset(_ lessons: [PreparedLesson], with typesetter: some MathTypesetter,
-                        into output: inout SiteOutput) throws -> [String] {
+    static func typeset(
+        _ lessons: [PreparedLesson], with typesetter: some MathTypesetter,
+        into output: inout SiteOutput
+    ) throws -> [String] {
         let formulas = lessons.flatMap(\.formulas)
         guard !formulas.isEmpty else { return [] }
         let typeset = try typesetter.typeset(formulas)
@@ -95,9 +101,13 @@ private extension Site {
                     html.append(typeset)
                 case .failure(let error):
                     let delimiter = formula.display ? "$$" : "$"
-                    html.append("<code class=\"math-error\" title=\"\(HTMLFormatter.escape(error.message))\">\(HTMLFormatter.escape(delimiter + formula.tex + delimiter))</code>")
-                    output.diagnostics.append(Diagnostic(file: lesson.lesson.file, line: formula.line, column: formula.column,
-                                                         "math: \(error.message)"))
+                    html.append(
+                        "<code class=\"math-error\" title=\"\(HTMLFormatter.escape(error.message))\">\(HTMLFormatter.escape(delimiter + formula.tex + delimiter))</code>"
+                    )
+                    output.diagnostics.append(
+                        Diagnostic(
+                            file: lesson.lesson.file, line: formula.line, column: formula.column,
+                            "math: \(error.message)"))
                 }
             }
         }
@@ -110,7 +120,8 @@ private extension Site {
         var samples: [String] = []
         for lesson in lessons {
             let nested = lesson.document.descendants.filter { node in
-                node.kind == .codeBlock && LessonPage.isSwift(node) && !lesson.lesson.codeBlocks.contains { $0.line == node.start.line }
+                node.kind == .codeBlock && LessonPage.isSwift(node)
+                    && !lesson.lesson.codeBlocks.contains { $0.line == node.start.line }
             }
             let shown = lesson.lesson.codeBlocks.flatMap { block in
                 CellView.samples(of: block, studentCode: lesson.studentCode[block.line] ?? "", in: edition)
@@ -130,8 +141,11 @@ private extension Site {
             for figure in cell.figures {
                 let line = cell.cell.block.line
                 if let first = drawnAt[figure.name] {
-                    output.diagnostics.append(Diagnostic(file: lesson.lesson.file, line: line,
-                        "figure '\(figure.name)' was already drawn by the block at line \(first); give each figure its own name"))
+                    output.diagnostics.append(
+                        Diagnostic(
+                            file: lesson.lesson.file, line: line,
+                            "figure '\(figure.name)' was already drawn by the block at line \(first); give each figure its own name"
+                        ))
                     continue
                 }
                 drawnAt[figure.name] = line

@@ -42,7 +42,10 @@ import Testing
     ])
     func eachProblemIsReportedAtItsLine(_ expected: String) throws {
         let result = try result
-        let found = expected.hasSuffix("\n") ? ("\n" + result.stdout).contains("\n" + expected) : result.stdout.split(separator: "\n").contains { $0.hasPrefix(expected) }
+        let found =
+            expected.hasSuffix("\n")
+            ? ("\n" + result.stdout).contains("\n" + expected)
+            : result.stdout.split(separator: "\n").contains { $0.hasPrefix(expected) }
         #expect(found, "missing \(expected) in:\n\(result.stdout)")
     }
 
@@ -72,7 +75,8 @@ import Testing
     }
 
     @Test func windowsAndOldMacLineEndingsRead() throws {
-        let alone = try DescentBinary.run(["test", "--lessons", "broken", "crlf-endings", "cr-endings"], in: DescentBinary.fixture(""))
+        let alone = try DescentBinary.run(
+            ["test", "--lessons", "broken", "crlf-endings", "cr-endings"], in: DescentBinary.fixture(""))
         #expect(alone.stdout == "2 passed, 0 failed\n")
     }
 
@@ -86,7 +90,8 @@ import Testing
 /// Hyperparameters: `--set` reruns with another value and shows outputs instead of checking.
 @Suite struct ParameterTests {
     @Test func anOverrideShowsOutputsWithoutChecking() throws {
-        let result = try DescentBinary.run(["test", "--lessons", "broken", "good", "--set", "rate=0.25"], in: DescentBinary.fixture(""))
+        let result = try DescentBinary.run(
+            ["test", "--lessons", "broken", "good", "--set", "rate=0.25"], in: DescentBinary.fixture(""))
         #expect(result.stdout.contains("broken/good.md:17: output:\nnext: 12.5\n"), "\(result.stdout)")
         // The check inside the block still runs, and fails with the new rate.
         #expect(result.stdout.contains("broken/good.md:20:1: error: one step with rate 0.5 lands on 5"))
@@ -94,13 +99,17 @@ import Testing
     }
 
     @Test func anUnknownParameterIsRefused() throws {
-        let result = try DescentBinary.run(["test", "--lessons", "broken", "good", "--set", "rte=0.25"], in: DescentBinary.fixture(""))
+        let result = try DescentBinary.run(
+            ["test", "--lessons", "broken", "good", "--set", "rte=0.25"], in: DescentBinary.fixture(""))
         #expect(result.status != 0)
-        #expect(result.stderr == "Error: --set rte=…: no lesson declares a parameter 'rte'; did you mean 'rate'?\n", "\(result.stderr)")
+        #expect(
+            result.stderr == "Error: --set rte=…: no lesson declares a parameter 'rte'; did you mean 'rate'?\n",
+            "\(result.stderr)")
     }
 
     @Test func aValueOfTheWrongTypeIsRefused() throws {
-        let result = try DescentBinary.run(["test", "--lessons", "broken", "good", "--set", "rate=fast"], in: DescentBinary.fixture(""))
+        let result = try DescentBinary.run(
+            ["test", "--lessons", "broken", "good", "--set", "rate=fast"], in: DescentBinary.fixture(""))
         #expect(result.status != 0)
         #expect(result.stderr.contains("broken/good.md:4 declares rate as Double"))
     }
@@ -126,7 +135,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let lesson = folder.appendingPathComponent("wrong-output.md")
     let before = try String(contentsOf: lesson, encoding: .utf8)
-    try before.replacingOccurrences(of: "print(\"f(5) =\"", with: "print(\"f(5) =\", missing,").write(to: lesson, atomically: true, encoding: .utf8)
+    try before.replacingOccurrences(of: "print(\"f(5) =\"", with: "print(\"f(5) =\", missing,").write(
+        to: lesson, atomically: true, encoding: .utf8)
     let blessed = try DescentBinary.run(["test", "--lessons", folder.path, "wrong-output", "--bless"])
     #expect(blessed.status == 1)
     #expect(!blessed.stdout.contains("rewrote"))
@@ -142,20 +152,26 @@ import Testing
     let before = try String(contentsOf: lesson, encoding: .utf8)
     let blessed = try DescentBinary.run(["test", "--lessons", folder.path, "--bless"])
     #expect(blessed.status == 0, "\(blessed.stdout)\(blessed.stderr)")
-    #expect(blessed.stdout.hasSuffix("01-mixed.md: rewrote 1 expected output\n1 passed, 1 blessed, 0 failed\n"), "\(blessed.stdout)")
+    #expect(
+        blessed.stdout.hasSuffix("01-mixed.md: rewrote 1 expected output\n1 passed, 1 blessed, 0 failed\n"),
+        "\(blessed.stdout)")
     let after = try String(contentsOf: lesson, encoding: .utf8)
-    #expect(after == before.replacingOccurrences(of: """
-        pi is about 3.14
-        steps: 4
-        loss 0.2500
-        finished
-        """, with: """
-        pi is about 3.14
-        steps: 3
-        loss 0.2500
-        a new line
-        done
-        """))
+    #expect(
+        after
+            == before.replacingOccurrences(
+                of: """
+                    pi is about 3.14
+                    steps: 4
+                    loss 0.2500
+                    finished
+                    """,
+                with: """
+                    pi is about 3.14
+                    steps: 3
+                    loss 0.2500
+                    a new line
+                    done
+                    """))
     let again = try DescentBinary.run(["test", "--lessons", folder.path])
     #expect(again.status == 0, "\(again.stdout)")
     #expect(again.stdout.hasSuffix("2 passed, 0 failed\n"), "\(again.stdout)")
@@ -172,8 +188,10 @@ import Testing
     try Data(text.utf8).write(to: lesson)
     let blessed = try DescentBinary.run(["test", "--lessons", folder.path, "--bless"])
     #expect(blessed.status == 1, "\(blessed.stdout)\(blessed.stderr)")
-    #expect(blessed.stdout.contains(#"01-mixed.md:15:1: error: not blessed: the printed line "a new\r```\rline" holds a carriage return"#),
-            "\(blessed.stdout)")
+    #expect(
+        blessed.stdout.contains(
+            #"01-mixed.md:15:1: error: not blessed: the printed line "a new\r```\rline" holds a carriage return"#),
+        "\(blessed.stdout)")
     #expect(try String(contentsOf: lesson, encoding: .utf8) == text)
 }
 
@@ -183,18 +201,22 @@ import Testing
     let folder = try DescentBinary.copyOfFixture("bless")
     let lesson = folder.appendingPathComponent("01-mixed.md")
     let text = try String(contentsOf: lesson, encoding: .utf8)
-    try Data(text.replacingOccurrences(of: #"print("a new line")"#, with: #"print("``` swift\n    ```")"#).utf8).write(to: lesson)
+    try Data(text.replacingOccurrences(of: #"print("a new line")"#, with: #"print("``` swift\n    ```")"#).utf8).write(
+        to: lesson)
     let blessed = try DescentBinary.run(["test", "--lessons", folder.path, "--bless"])
     #expect(blessed.status == 0, "\(blessed.stdout)\(blessed.stderr)")
     #expect(try String(contentsOf: lesson, encoding: .utf8).contains("loss 0.2500\n``` swift\n    ```\ndone\n```\n"))
     let again = try DescentBinary.run(["test", "--lessons", folder.path])
     #expect(again.status == 0, "\(again.stdout)")
 
-    let closing = try String(contentsOf: lesson, encoding: .utf8).replacingOccurrences(of: #"print("done")"#, with: #"print("   ````")"#)
+    let closing = try String(contentsOf: lesson, encoding: .utf8).replacingOccurrences(
+        of: #"print("done")"#, with: #"print("   ````")"#)
     try Data(closing.utf8).write(to: lesson)
     let refused = try DescentBinary.run(["test", "--lessons", folder.path, "--bless"])
     #expect(refused.status == 1)
-    #expect(refused.stdout.contains("not blessed: the printed line '   ````' would close the output block's fence ```"), "\(refused.stdout)")
+    #expect(
+        refused.stdout.contains("not blessed: the printed line '   ````' would close the output block's fence ```"),
+        "\(refused.stdout)")
     #expect(try String(contentsOf: lesson, encoding: .utf8) == closing)
 }
 
@@ -202,7 +224,8 @@ import Testing
 /// block with a diff; descent does not crash.
 @Test func aHugeExponentIsComparedAsText() throws {
     let folder = try DescentBinary.copyOfFixture("bless")
-    try Data("""
+    try Data(
+        """
         ---
         title: Huge exponents
         ---
@@ -214,7 +237,8 @@ import Testing
         tiny: 1e-9223372036854775807
         ```
 
-        """.utf8).write(to: folder.appendingPathComponent("01-mixed.md"))
+        """.utf8
+    ).write(to: folder.appendingPathComponent("01-mixed.md"))
     let result = try DescentBinary.run(["test", "--lessons", folder.path])
     #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
     #expect(result.stdout.hasSuffix("0 passed, 1 failed\n"), "\(result.stdout)\(result.stderr)")
@@ -230,15 +254,20 @@ import Testing
     let blessed = try DescentBinary.run(["test", "--lessons", folder.path, "--bless"])
     #expect(blessed.status == 0, "\(blessed.stdout)\(blessed.stderr)")
     let after = String(decoding: try Data(contentsOf: lesson), as: UTF8.self)
-    let expected = lines.joined(separator: "\r\n").replacingOccurrences(of: "steps: 4\r\nloss 0.2500\r\nfinished\r\n",
-                                                                         with: "steps: 3\r\nloss 0.2500\r\na new line\r\ndone\r\n")
+    let expected = lines.joined(separator: "\r\n").replacingOccurrences(
+        of: "steps: 4\r\nloss 0.2500\r\nfinished\r\n",
+        with: "steps: 3\r\nloss 0.2500\r\na new line\r\ndone\r\n")
     #expect(Array(after.utf8) == Array(expected.utf8))
     #expect(Array(after.utf8) != Array(lines.joined(separator: "\r\n").utf8))
 }
 
 /// Expected outputs are written for the lessons' own parameters: `--bless` with `--set` is refused.
 @Test func blessIsRefusedWithOverriddenParameters() throws {
-    let result = try DescentBinary.run(["test", "--lessons", "broken", "good", "--bless", "--set", "rate=0.5"], in: DescentBinary.fixture(""))
+    let result = try DescentBinary.run(
+        ["test", "--lessons", "broken", "good", "--bless", "--set", "rate=0.5"], in: DescentBinary.fixture(""))
     #expect(result.status != 0)
-    #expect(result.stderr.contains("--bless writes the outputs of the lessons' own parameters; it cannot be used with --set"), "\(result.stderr)")
+    #expect(
+        result.stderr.contains(
+            "--bless writes the outputs of the lessons' own parameters; it cannot be used with --set"),
+        "\(result.stderr)")
 }

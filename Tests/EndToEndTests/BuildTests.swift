@@ -9,7 +9,9 @@ import Testing
     static func build(_ name: String, _ extra: [String] = []) -> Result<(DescentBinary.Result, URL), any Error> {
         Result {
             let folder = try DescentBinary.copyOfFixture(name)
-            return (try DescentBinary.run(["build", "--lessons", "lessons", "--out", "site"] + extra, in: folder), folder)
+            return (
+                try DescentBinary.run(["build", "--lessons", "lessons", "--out", "site"] + extra, in: folder), folder
+            )
         }
     }
 
@@ -22,14 +24,19 @@ import Testing
     @Test func aSoundCourseBuildsAndExitsZero() throws {
         let (result, _) = try Self.course.get()
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.hasSuffix("wrote site/: 3 pages, 1 figure; 4 blocks passed, 0 failed\n"), "\(result.stdout)")
+        #expect(
+            result.stdout.hasSuffix("wrote site/: 3 pages, 1 figure; 4 blocks passed, 0 failed\n"), "\(result.stdout)")
     }
 
     @Test func theSiteHasPagesFiguresImagesStylesAndKaTeX() throws {
         let (_, folder) = try Self.course.get()
-        for path in ["index.html", "01-basics.html", "02-more.html", "style.css", "01-basics/dot.svg",
-                     "01-basics/images/diagram.svg", "katex/katex.min.css", "katex/fonts/KaTeX_Main-Regular.woff2"] {
-            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("site/\(path)").path), "missing \(path)")
+        for path in [
+            "index.html", "01-basics.html", "02-more.html", "style.css", "01-basics/dot.svg",
+            "01-basics/images/diagram.svg", "katex/katex.min.css", "katex/fonts/KaTeX_Main-Regular.woff2",
+        ] {
+            #expect(
+                FileManager.default.fileExists(atPath: folder.appendingPathComponent("site/\(path)").path),
+                "missing \(path)")
         }
     }
 
@@ -92,9 +99,11 @@ import Testing
         let folder = try DescentBinary.copyOfFixture("site-failing")
         let site = folder.appendingPathComponent("site")
         _ = try DescentBinary.run(["build", "--lessons", "lessons", "--out", "site"], in: folder)
-        try FileManager.default.createDirectory(at: site.appendingPathComponent("old-lesson"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: site.appendingPathComponent("old-lesson"), withIntermediateDirectories: true)
         try Data("stale".utf8).write(to: site.appendingPathComponent("old-lesson/figure.svg"))
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".site.building"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent(".site.building"), withIntermediateDirectories: true)
         _ = try DescentBinary.run(["build", "--lessons", "lessons", "--out", "site"], in: folder)
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("old-lesson").path))
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("01-wrong.html").path))
@@ -111,10 +120,14 @@ import Testing
     @Test func aFailingBlockIsNamedOnTheTerminalAndMarkedOnItsPage() throws {
         let (result, folder) = try Self.build("site-failing").get()
         #expect(result.status == 1)
-        #expect(result.stdout.contains("lessons/01-wrong.md:11:1: error: output differs from the expected output"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains("lessons/01-wrong.md:11:1: error: output differs from the expected output"),
+            "\(result.stdout)")
         #expect(result.stdout.contains("lessons/01-wrong.md:15:1: error: two and two make five"), "\(result.stdout)")
         let page = try Self.page("01-wrong.html", in: folder)
-        #expect(page.contains(##"<strong>✗ 2 blocks fail:</strong> <a href="#L6">line 6</a>, <a href="#L14">line 14</a>."##))
+        #expect(
+            page.contains(##"<strong>✗ 2 blocks fail:</strong> <a href="#L6">line 6</a>, <a href="#L14">line 14</a>."##)
+        )
         #expect(page.contains(#"<div class="cell spec failed" id="L6">"#))
         #expect(page.contains("- 10\n+ 9"))
         #expect(try Self.page("index.html", in: folder).contains("✗ 2 of 2 blocks fail."))
@@ -132,7 +145,9 @@ import Testing
     ])
     func badInputIsReportedAtItsLine(_ expected: String) throws {
         let (result, _) = try Self.broken.get()
-        #expect(result.stdout.split(separator: "\n").contains { $0.hasPrefix(expected) }, "missing \(expected) in:\n\(result.stdout)")
+        #expect(
+            result.stdout.split(separator: "\n").contains { $0.hasPrefix(expected) },
+            "missing \(expected) in:\n\(result.stdout)")
     }
 
     @Test func aCourseWithBadInputStillGetsItsSiteAndExitsNonZero() throws {

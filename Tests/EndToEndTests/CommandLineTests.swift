@@ -23,7 +23,9 @@ import Testing
     @Test func wordsAgreeWithTheirNumbers() throws {
         let folder = try DescentBinary.copyOfFixture("empty-course")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try DescentBinary.run(["build", "--lessons", folder.path, "--out", folder.appendingPathComponent("site").path])
+        let result = try DescentBinary.run([
+            "build", "--lessons", folder.path, "--out", folder.appendingPathComponent("site").path,
+        ])
         #expect(result.stdout.hasSuffix("/site/: 1 page, 0 figures; 0 blocks passed, 0 failed\n"), "\(result.stdout)")
     }
 
@@ -34,24 +36,29 @@ import Testing
         let fixtures = DescentBinary.fixture("")
         // `swift test` sets NO_COLOR for what it runs.
         let terminal = try Self.shell(["-u", "NO_COLOR", "script", "-qec", command, "/dev/null"], in: fixtures)
-        #expect(terminal.contains("\u{1B}[1mbroken/wrong-output.md:9:10: \u{1B}[1;31merror:\u{1B}[0;1m output differs"), "\(terminal)")
+        #expect(
+            terminal.contains("\u{1B}[1mbroken/wrong-output.md:9:10: \u{1B}[1;31merror:\u{1B}[0;1m output differs"),
+            "\(terminal)")
         #expect(terminal.contains("\u{1B}[1;31m0 passed, 1 failed\u{1B}[0m"), "\(terminal)")
         let noColor = try Self.shell(["NO_COLOR=1", "script", "-qec", command, "/dev/null"], in: fixtures)
         #expect(noColor.contains("\nbroken/wrong-output.md:9:10: error: output differs"), "\(noColor)")
-        #expect(!noColor.contains("\u{1B}[1") && !noColor.contains("\u{1B}[0m"), "\(noColor)") // no colour; the progress line still erases itself
+        // No colour; the progress line still erases itself.
+        #expect(!noColor.contains("\u{1B}[1") && !noColor.contains("\u{1B}[0m"), "\(noColor)")
         let piped = try DescentBinary.run(["test", "--lessons", "broken", "wrong-output"], in: fixtures)
         #expect(!piped.stdout.contains("\u{1B}[") && piped.stdout.hasSuffix("0 passed, 1 failed\n"))
     }
 
     /// `-q` prints errors and the count, not notes or outputs.
     @Test func quietPrintsOnlyErrorsAndTheCount() throws {
-        let result = try DescentBinary.run(["test", "-q", "--lessons", "broken", "good", "trap", "--set", "rate=0.25"], in: DescentBinary.fixture(""))
-        #expect(result.stdout == """
-            broken/good.md:20:1: error: one step with rate 0.5 lands on 5
-            broken/trap.md:10:13: error: the block trapped: Fatal error: Index out of range
-            2 passed, 2 failed
+        let result = try DescentBinary.run(
+            ["test", "-q", "--lessons", "broken", "good", "trap", "--set", "rate=0.25"], in: DescentBinary.fixture(""))
+        #expect(
+            result.stdout == """
+                broken/good.md:20:1: error: one step with rate 0.5 lands on 5
+                broken/trap.md:10:13: error: the block trapped: Fatal error: Index out of range
+                2 passed, 2 failed
 
-            """, "\(result.stdout)")
+                """, "\(result.stdout)")
     }
 
     private static func shell(_ arguments: [String], in folder: URL) throws -> String {

@@ -23,22 +23,24 @@ import Testing
     @Test func testReportsWhatReleaseWouldRefuse() throws {
         let result = try DescentBinary.run(["test", "--lessons", "release-checks"], in: DescentBinary.fixture(""))
         #expect(result.status == 1)
-        #expect(result.stdout == """
-            release-checks/01-exercises.md:4:1: error: exercise half has no '// BEGIN SOLUTION' region
-            release-checks/01-exercises.md:15:1: error: the stub of exercise sign passes every check; add a check that an unsolved exercise fails
-            4 passed, 2 failed
+        #expect(
+            result.stdout == """
+                release-checks/01-exercises.md:4:1: error: exercise half has no '// BEGIN SOLUTION' region
+                release-checks/01-exercises.md:15:1: error: the stub of exercise sign passes every check; add a check that an unsolved exercise fails
+                4 passed, 2 failed
 
-            """, "\(result.stdout)")
+                """, "\(result.stdout)")
     }
 
     /// A student's copy has no solution regions at all; that is not an error there. An
     /// unfinished exercise is one line, however many checks call its stub.
     @Test func aStudentsCopyIsNotAskedForSolutionsAndAnUnfinishedExerciseIsOneLine() throws {
         let result = try DescentBinary.run(["test", "--lessons", "student-copy"], in: DescentBinary.fixture(""))
-        #expect(result.stdout == """
-            student-copy/01-exercises.md:7:1: error: Exercise half is not done yet
-            3 passed, 2 failed
+        #expect(
+            result.stdout == """
+                student-copy/01-exercises.md:7:1: error: Exercise half is not done yet
+                3 passed, 2 failed
 
-            """, "\(result.stdout)")
+                """, "\(result.stdout)")
     }
 }

@@ -9,7 +9,8 @@ import Testing
     @Test func anotherCourseBuildsWithItsOwnFrontPage() throws {
         let (result, folder) = try Self.other.get()
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.hasSuffix("wrote site/: 2 pages, 0 figures; 1 block passed, 0 failed\n"), "\(result.stdout)")
+        #expect(
+            result.stdout.hasSuffix("wrote site/: 2 pages, 0 figures; 1 block passed, 0 failed\n"), "\(result.stdout)")
         let index = try BuildTests.page("index.html", in: folder)
         for fragment in [
             #"<html lang="fr">"#,
@@ -31,7 +32,9 @@ import Testing
     @Test func aFolderWithoutACourseFileBuildsWithPlainDefaults() throws {
         let (_, folder) = try BuildTests.course.get()
         let index = try BuildTests.page("index.html", in: folder)
-        #expect(index.contains(#"<html lang="en">"#) && index.contains("<title>Course</title>") && index.contains("<h1>Course</h1>"))
+        #expect(
+            index.contains(#"<html lang="en">"#) && index.contains("<title>Course</title>")
+                && index.contains("<h1>Course</h1>"))
         #expect(!index.contains("introduction") && !index.contains(#"name="author""#) && !index.contains("Licence"))
     }
 
@@ -41,7 +44,12 @@ import Testing
         try Data("title: Pente\nlanguage: français\nautor: x\n".utf8).write(to: file)
         let result = try DescentBinary.run(["build", "--lessons", "lessons", "--out", "site"], in: folder)
         #expect(result.status == 1)
-        #expect(result.stdout.contains("lessons/course.yml:2:11: error: 'language' must be a BCP 47 language tag such as en, fr or zh-Hant, not 'français'"), "\(result.stdout)")
-        #expect(result.stdout.contains("lessons/course.yml:3:1: error: unknown key 'autor' in course.yml"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains(
+                "lessons/course.yml:2:11: error: 'language' must be a BCP 47 language tag such as en, fr or zh-Hant, not 'français'"
+            ), "\(result.stdout)")
+        #expect(
+            result.stdout.contains("lessons/course.yml:3:1: error: unknown key 'autor' in course.yml"),
+            "\(result.stdout)")
     }
 }

@@ -9,7 +9,8 @@ enum DescentBinary {
     }
 
     /// The package's root folder (this file is Tests/EndToEndTests/DescentBinary.swift).
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// A fixture folder of Tests/EndToEndTests/Fixtures.
     static func fixture(_ name: String) -> URL {
@@ -50,7 +51,9 @@ enum DescentBinary {
 
     /// Runs `descent arguments…` in `directory` (with `environment` added to this process's)
     /// and waits for it.
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws
+        -> Result
+    {
         try start(arguments, in: directory, environment: environment).finish()
     }
 
@@ -64,14 +67,17 @@ enum DescentBinary {
         func finish() throws -> Result {
             process.waitUntilExit()
             defer { try? FileManager.default.removeItem(at: folder) }
-            return Result(status: process.terminationStatus,
-                          stdout: try String(contentsOf: folder.appendingPathComponent("stdout"), encoding: .utf8),
-                          stderr: try String(contentsOf: folder.appendingPathComponent("stderr"), encoding: .utf8))
+            return Result(
+                status: process.terminationStatus,
+                stdout: try String(contentsOf: folder.appendingPathComponent("stdout"), encoding: .utf8),
+                stderr: try String(contentsOf: folder.appendingPathComponent("stderr"), encoding: .utf8))
         }
     }
 
     /// Starts `descent arguments…` in `directory` (with `environment` added to this process's).
-    static func start(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Running {
+    static func start(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws
+        -> Running
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

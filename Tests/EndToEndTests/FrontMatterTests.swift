@@ -7,15 +7,16 @@ import Testing
     @Test func eachProblemIsOneErrorAtItsPlace() throws {
         let result = try DescentBinary.run(["test", "--lessons", "front-matter"], in: DescentBinary.fixture(""))
         #expect(result.status == 1)
-        #expect(result.stdout == """
-            front-matter/duplicate-key.md:6:3: error: duplicate key 'rate' (first given on line 4)
-            front-matter/tab-indent.md:4:1: error: malformed front matter: YAML is indented with spaces, not tabs
-            front-matter/unclosed-list.md:7:10: error: malformed front matter: did not find expected ',' or ']' (while parsing a flow sequence that starts here)
-            front-matter/unclosed.md:1:1: error: the front matter is never closed: add a line '---' after it (before line 5)
-            front-matter/wrong-type.md:4:15: error: parameter 'start' is a list, and a list may hold only numbers
-            0 passed, 5 failed
+        #expect(
+            result.stdout == """
+                front-matter/duplicate-key.md:6:3: error: duplicate key 'rate' (first given on line 4)
+                front-matter/tab-indent.md:4:1: error: malformed front matter: YAML is indented with spaces, not tabs
+                front-matter/unclosed-list.md:7:10: error: malformed front matter: did not find expected ',' or ']' (while parsing a flow sequence that starts here)
+                front-matter/unclosed.md:1:1: error: the front matter is never closed: add a line '---' after it (before line 5)
+                front-matter/wrong-type.md:4:15: error: parameter 'start' is a list, and a list may hold only numbers
+                0 passed, 5 failed
 
-            """, "\(result.stdout)")
+                """, "\(result.stdout)")
     }
 
     /// The site does not add that the lessons have no title: they have one, YAML could not say.

@@ -12,41 +12,51 @@ import Testing
     }
 
     @Test func releaseWritesAVerifiedStudentEditionThatTestsTheStudentsWork() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("descent-release-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "descent-release-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("student").path
         let release = try DescentBinary.run(["release", "--lessons", Self.lessons, "--out", out])
         #expect(release.status == 0, "\(release.stdout)\(release.stderr)")
         #expect(release.stdout == "wrote the student edition of 1 lesson (2 exercises, verified) to \(out)\n")
         let text = try String(contentsOfFile: out + "/01-tiny.md", encoding: .utf8)
-        #expect(!text.contains("BEGIN SOLUTION") && !text.contains("params.scale * x") && !text.contains("exercise=mean hidden"))
+        #expect(
+            !text.contains("BEGIN SOLUTION") && !text.contains("params.scale * x")
+                && !text.contains("exercise=mean hidden"))
 
         // The student runs the visible checks of the unfinished edition: one line per exercise.
         let test = try DescentBinary.run(["test", "--lessons", out])
         #expect(test.status == 1)
-        #expect(test.stdout.hasSuffix("""
-            /01-tiny.md:25:1: error: Exercise double is not done yet
-            \(out)/01-tiny.md:39:1: error: Exercise mean is not done yet
-            3 passed, 2 failed
-            """ + "\n"), "\(test.stdout)")
+        #expect(
+            test.stdout.hasSuffix(
+                """
+                /01-tiny.md:25:1: error: Exercise double is not done yet
+                \(out)/01-tiny.md:39:1: error: Exercise mean is not done yet
+                3 passed, 2 failed
+                """ + "\n"), "\(test.stdout)")
     }
 
     @Test func releaseRefusesBrokenSolutionRegions() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("descent-release-\(UUID().uuidString)")
-        let result = try DescentBinary.run(["release", "--lessons", "grading-broken", "--out", folder.path], in: DescentBinary.fixture(""))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "descent-release-\(UUID().uuidString)")
+        let result = try DescentBinary.run(
+            ["release", "--lessons", "grading-broken", "--out", folder.path], in: DescentBinary.fixture(""))
         #expect(result.status == 1)
-        #expect(result.stdout == """
-            grading-broken/01-regions.md:6:5: error: solution regions cannot nest (the one opened at line 5 is still open)
-            grading-broken/01-regions.md:14:5: error: solution region is never closed with '// END SOLUTION'
-            grading-broken/01-regions.md:20:1: error: '// END SOLUTION' outside an exercise block
-            """ + "\n")
+        #expect(
+            result.stdout == """
+                grading-broken/01-regions.md:6:5: error: solution regions cannot nest (the one opened at line 5 is still open)
+                grading-broken/01-regions.md:14:5: error: solution region is never closed with '// END SOLUTION'
+                grading-broken/01-regions.md:20:1: error: '// END SOLUTION' outside an exercise block
+                """ + "\n")
         #expect(!FileManager.default.fileExists(atPath: folder.path))
     }
 
     @Test func releaseNeverReplacesTheLessons() throws {
         let result = try DescentBinary.run(["release", "--lessons", Self.lessons, "--out", Self.lessons])
         #expect(result.status != 0)
-        #expect(result.stderr.contains("descent will not replace '\(Self.lessons)': it is the lessons folder"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("descent will not replace '\(Self.lessons)': it is the lessons folder"),
+            "\(result.stderr)")
     }
 
     /// `grade -o` never writes the grades over a lesson, a submission's file or a folder:
@@ -55,11 +65,17 @@ import Testing
         let folder = try DescentBinary.copyOfFixture("grading-class")
         let lessons = try DescentBinary.copyOfFixture("grading-course")
         let before = try [DescentBinary.files(in: folder), DescentBinary.files(in: lessons)]
-        for (output, reason) in [(lessons.path + "/01-tiny.md", "it is the lesson 01-tiny.md"), ("ada/01-tiny.md", "it is in the submission ada"),
-                                 ("ada", "it is a folder")] {
-            let result = try DescentBinary.run(["grade", "--lessons", lessons.path, "--no-sandbox", "-o", output, "ada"], in: folder)
+        for (output, reason) in [
+            (lessons.path + "/01-tiny.md", "it is the lesson 01-tiny.md"),
+            ("ada/01-tiny.md", "it is in the submission ada"),
+            ("ada", "it is a folder"),
+        ] {
+            let result = try DescentBinary.run(
+                ["grade", "--lessons", lessons.path, "--no-sandbox", "-o", output, "ada"], in: folder)
             #expect(result.status != 0)
-            #expect(result.stderr.contains("descent will not write the grades to '\(output)': \(reason)"), "\(result.stderr)")
+            #expect(
+                result.stderr.contains("descent will not write the grades to '\(output)': \(reason)"),
+                "\(result.stderr)")
         }
         #expect(try [DescentBinary.files(in: folder), DescentBinary.files(in: lessons)] == before)
     }
@@ -67,25 +83,26 @@ import Testing
     @Test func table() throws {
         let result = try Self.grade("table")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == """
-            student  double  mean  total
-            ada         2/2   2/2    4/4
-            bo          2/2   1/2    3/4
-            eve         0/2   2/2    2/4
+        #expect(
+            result.stdout == """
+                student  double  mean  total
+                ada         2/2   2/2    4/4
+                bo          2/2   1/2    3/4
+                eve         0/2   2/2    2/4
 
-            ada (4/4):
-              double: 1 of 1 hidden check passed
-              mean: 1 of 1 hidden check passed
+                ada (4/4):
+                  double: 1 of 1 hidden check passed
+                  mean: 1 of 1 hidden check passed
 
-            bo (3/4):
-              double: 1 of 1 hidden check passed
-              mean: 0 of 1 hidden check passed
+                bo (3/4):
+                  double: 1 of 1 hidden check passed
+                  mean: 0 of 1 hidden check passed
 
-            eve (2/4):
-              double: 01-tiny.md:30: check failed: your code broke the grading protocol
-              double: 0 of 1 hidden check passed
-              mean: 1 of 1 hidden check passed
-            """ + "\n")
+                eve (2/4):
+                  double: 01-tiny.md:30: check failed: your code broke the grading protocol
+                  double: 0 of 1 hidden check passed
+                  mean: 1 of 1 hidden check passed
+                """ + "\n")
     }
 
     /// A submission that is not there is reported and graded as empty; the class is graded.
@@ -116,7 +133,10 @@ import Testing
         let one = try Self.grade("gradescope", [Self.students[1]])
         let object = try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [String: Any]
         #expect(object?["score"] as? Double == 3)
-        #expect((object?["tests"] as? [[String: Any]])?.map { $0["output"] as? String } == ["1 of 1 hidden check passed", "0 of 1 hidden check passed"])
+        #expect(
+            (object?["tests"] as? [[String: Any]])?.map { $0["output"] as? String } == [
+                "1 of 1 hidden check passed", "0 of 1 hidden check passed",
+            ])
         let many = try Self.grade("gradescope")
         #expect(many.status != 0)
         #expect(many.stderr.contains("--format gradescope grades one submission at a time"))

@@ -33,8 +33,9 @@ import Testing
             "Haswell": ["OPENBLAS_CORETYPE": "Haswell"],
         ]
         return try ["Prescott", "Haswell"].map { kernel in
-            let result = try DescentBinary.run(["build", "--lessons", ".", "--out", "site-\(kernel)"],
-                                               in: copy, environment: machines[kernel]!)
+            let result = try DescentBinary.run(
+                ["build", "--lessons", ".", "--out", "site-\(kernel)"],
+                in: copy, environment: machines[kernel]!)
             #expect(result.status == 0, "\(kernel): \(result.stdout)\(result.stderr)")
             return try files(in: copy.appendingPathComponent("site-\(kernel)"))
         }
@@ -43,16 +44,18 @@ import Testing
     /// Every file under `folder`, by its path inside it.
     private static func files(in folder: URL) throws -> [String: Data] {
         var found: [String: Data] = [:]
-        for case let file as URL in FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) ?? .init()
+        for case let file as URL in FileManager.default.enumerator(
+            at: folder, includingPropertiesForKeys: [.isRegularFileKey]) ?? .init()
         where (try file.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
-            found[String(file.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count))] = try Data(contentsOf: file)
+            found[String(file.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count))] = try Data(
+                contentsOf: file)
         }
         return found
     }
 }
 
 #if arch(x86_64)
-private let isX86_64 = true
+    private let isX86_64 = true
 #else
-private let isX86_64 = false
+    private let isX86_64 = false
 #endif

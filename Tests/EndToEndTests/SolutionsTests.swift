@@ -46,8 +46,9 @@ import Testing
     }
 
     @Test func theInstructorsCopyIsNeverWrittenIntoThePublicSitesFolder() throws {
-        let result = try DescentBinary.run(["build", "--lessons", Self.lessons.path, "--solutions"],
-                                           in: FileManager.default.temporaryDirectory)
+        let result = try DescentBinary.run(
+            ["build", "--lessons", Self.lessons.path, "--solutions"],
+            in: FileManager.default.temporaryDirectory)
         #expect(result.status != 0)
         #expect(result.stderr.contains("give it a folder of its own with --out DIR"), "\(result.stderr)")
     }
@@ -63,7 +64,8 @@ private extension SolutionsTests {
     /// (its content) of every lesson, with what it is.
     static func secrets() throws -> [(what: String, text: String)] {
         var found: [(String, String)] = []
-        for name in try FileManager.default.contentsOfDirectory(atPath: lessons.path).sorted() where name.hasSuffix(".md") {
+        for name in try FileManager.default.contentsOfDirectory(atPath: lessons.path).sorted()
+        where name.hasSuffix(".md") {
             let lines = try String(contentsOf: lessons.appendingPathComponent(name), encoding: .utf8)
                 .split(separator: "\n", omittingEmptySubsequences: false)
             var start: Int?, hiddenCheck: Int?
@@ -91,7 +93,9 @@ private extension SolutionsTests {
         for name in try FileManager.default.contentsOfDirectory(atPath: site.path) where name.hasSuffix(".html") {
             let html = try String(contentsOf: site.appendingPathComponent(name), encoding: .utf8)
             let text = html.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
-            let entities = [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&amp;", "&")]
+            let entities = [
+                ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&amp;", "&"),
+            ]
             texts[name] = entities.reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
         }
         return texts

@@ -1,14 +1,16 @@
 import Foundation
-@testable import Grading
 import LessonRunner
 import Testing
+
+@testable import Grading
 
 /// The compiler runs in the sandbox too, in a control group: a compile that runs past its
 /// limit is stopped with everything it started.
 @Suite(.serialized) struct CompileSandboxTests {
     /// An exercise whose body keeps the type checker busy for many seconds.
     static let bomb: String = {
-        let expression = "[1, 2.0, 3, 4.0, 5, 6.0, 7, 8.0].map { $0 * 2 + 1 - 3 * $0 / 4 + 5 - $0 * 6 + 7 / $0 + 8 * $0 - 9 + $0 }"
+        let expression =
+            "[1, 2.0, 3, 4.0, 5, 6.0, 7, 8.0].map { $0 * 2 + 1 - 3 * $0 / 4 + 5 - $0 * 6 + 7 / $0 + 8 * $0 - 9 + $0 }"
         let body = (0..<20).map { "    let a\($0) = \(expression)" }.joined(separator: "\n")
         return "func double(_ x: Double) -> Double {\n\(body)\n    return 2 * x\n}"
     }()
@@ -24,7 +26,8 @@ import Testing
         let grader = Grader(lessons: try Fixtures.course, executor: executor)
         let text = "```swift exercise id=double\n\(Self.bomb)\n```\n"
         let started = Date()
-        let grade = try #require(grader.grade([Submission(student: "bomber", path: "", files: [("01-tiny.md", text)])]).first)
+        let grade = try #require(
+            grader.grade([Submission(student: "bomber", path: "", files: [("01-tiny.md", text)])]).first)
         #expect(Date().timeIntervalSince(started) < 60)
         #expect(grade.pointsByExercise["double"] == 0)
         #expect(grade.feedbackText.contains("the compiler took longer than 5 s"), "\(grade.feedbackText)")
@@ -38,14 +41,21 @@ import Testing
     @Test func aReadableFolderUnderTheHostsTmpStaysInSight() throws {
         let sandbox = try Sandbox.locate()
         let tmp = URL(fileURLWithPath: "/tmp")
-        let (readable, staging, stray) = (tmp.appendingPathComponent("descent-readable-\(UUID().uuidString)"),
-                                          tmp.appendingPathComponent("descent-staging-\(UUID().uuidString)"),
-                                          tmp.appendingPathComponent("descent-stray-\(UUID().uuidString)"))
-        for folder in [readable, staging, stray] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        let (readable, staging, stray) = (
+            tmp.appendingPathComponent("descent-readable-\(UUID().uuidString)"),
+            tmp.appendingPathComponent("descent-staging-\(UUID().uuidString)"),
+            tmp.appendingPathComponent("descent-stray-\(UUID().uuidString)")
+        )
+        for folder in [readable, staging, stray] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
         defer { for folder in [readable, staging, stray] { try? FileManager.default.removeItem(at: folder) } }
         try Data("module\n".utf8).write(to: readable.appendingPathComponent("Core.swiftmodule"))
         let script = "cat \(readable.path)/Core.swiftmodule; test -e \(stray.path) && echo stray; true"
-        let command = sandbox.compileCommand(readable: [readable.path], staging: staging.path, memory: 1 << 30) + ["/bin/sh", "-c", script]
+        let command =
+            sandbox.compileCommand(readable: [readable.path], staging: staging.path, memory: 1 << 30) + [
+                "/bin/sh", "-c", script,
+            ]
         let process = Process()
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())

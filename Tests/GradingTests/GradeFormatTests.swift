@@ -1,48 +1,69 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-@testable import Grading
 import Testing
+
+@testable import Grading
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// The output formats, on a hand-made grade: whole expected texts.
 @Suite struct GradeFormatTests {
     static let grades = [
-        SubmissionGrade(student: "ada", path: "class/ada", exercises: [
-            ExerciseGrade(lesson: "01-tiny.md", id: "double", title: "Double", maxPoints: 2, checks: [
-                CheckGrade(index: 0, hidden: false, name: nil, line: 29, studentLine: 30, maxPoints: 1, passed: true, failures: [], reason: nil),
-                CheckGrade(index: 1, hidden: true, name: nil, line: 33, studentLine: nil, maxPoints: 1, passed: false,
-                           failures: [.init(line: 34, studentLine: nil, message: "expected -3.0 ± 1e-09, got 3.0")], reason: nil),
+        SubmissionGrade(
+            student: "ada", path: "class/ada",
+            exercises: [
+                ExerciseGrade(
+                    lesson: "01-tiny.md", id: "double", title: "Double", maxPoints: 2,
+                    checks: [
+                        CheckGrade(
+                            index: 0, hidden: false, name: nil, line: 29, studentLine: 30, maxPoints: 1, passed: true,
+                            failures: [], reason: nil),
+                        CheckGrade(
+                            index: 1, hidden: true, name: nil, line: 33, studentLine: nil, maxPoints: 1, passed: false,
+                            failures: [.init(line: 34, studentLine: nil, message: "expected -3.0 ± 1e-09, got 3.0")],
+                            reason: nil),
+                    ])
             ]),
-        ]),
-        SubmissionGrade(student: "=bo, \"jr\"", path: "class/bo", exercises: [
-            ExerciseGrade(lesson: "01-tiny.md", id: "double", title: "Double", maxPoints: 2, checks: [
-                CheckGrade(index: 0, hidden: false, name: nil, line: 29, studentLine: 30, maxPoints: 1, passed: false,
-                           failures: [.init(line: 30, studentLine: 31, message: "expected 6.0 ± 1e-09, got <&>")], reason: nil),
-                CheckGrade(index: 1, hidden: true, name: nil, line: 33, studentLine: nil, maxPoints: 1, passed: false, failures: [],
-                           reason: "the program trapped (signal 4)"),
+        SubmissionGrade(
+            student: "=bo, \"jr\"", path: "class/bo",
+            exercises: [
+                ExerciseGrade(
+                    lesson: "01-tiny.md", id: "double", title: "Double", maxPoints: 2,
+                    checks: [
+                        CheckGrade(
+                            index: 0, hidden: false, name: nil, line: 29, studentLine: 30, maxPoints: 1, passed: false,
+                            failures: [.init(line: 30, studentLine: 31, message: "expected 6.0 ± 1e-09, got <&>")],
+                            reason: nil),
+                        CheckGrade(
+                            index: 1, hidden: true, name: nil, line: 33, studentLine: nil, maxPoints: 1, passed: false,
+                            failures: [],
+                            reason: "the program trapped (signal 4)"),
+                    ])
             ]),
-        ]),
     ]
 
     @Test func table() throws {
         let table = try GradeFormat.table.render(Self.grades)
-        #expect(table == """
-            student    double  total
-            ada           1/2    1/2
-            =bo, "jr"     0/2    0/2
+        #expect(
+            table == """
+                student    double  total
+                ada           1/2    1/2
+                =bo, "jr"     0/2    0/2
 
-            ada (1/2):
-              double: 0 of 1 hidden check passed
+                ada (1/2):
+                  double: 0 of 1 hidden check passed
 
-            =bo, "jr" (0/2):
-              double: 01-tiny.md:31: check failed: expected 6.0 ± 1e-09, got <&>
-              double: 0 of 1 hidden check passed
-            """ + "\n")
+                =bo, "jr" (0/2):
+                  double: 01-tiny.md:31: check failed: expected 6.0 ± 1e-09, got <&>
+                  double: 0 of 1 hidden check passed
+                """ + "\n")
     }
 
     @Test func csv() throws {
-        #expect(try GradeFormat.csv.render(Self.grades) == "student,double,total,max\r\nada,1,1,2\r\n\"'=bo, \"\"jr\"\"\",0,0,2\r\n")
+        #expect(
+            try GradeFormat.csv.render(Self.grades)
+                == "student,double,total,max\r\nada,1,1,2\r\n\"'=bo, \"\"jr\"\"\",0,0,2\r\n")
     }
 
     @Test func junitHasPointsAsPropertiesAndHidesNothingFromTheInstructor() throws {

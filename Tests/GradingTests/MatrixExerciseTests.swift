@@ -1,5 +1,6 @@
-@testable import Grading
 import Testing
+
+@testable import Grading
 
 /// An exercise that takes matrices and returns a labelled tuple of them (lesson 4's
 /// backward pass of a linear layer): the honest answer earns the points, a wrong one or a
@@ -27,11 +28,15 @@ import Testing
         // ∂L/∂W transposed: the wrong shape.
         ("    (dY * W.T, dY.T * X, dY.sum(along: .rows))", 0, "expected 3×2, got 2×3"),
         // Replies with a 1×2 matrix of one element before its own answer.
-        ("    _ = FileHandle(fileDescriptor: 4).write(Data(\"return\\t1 2 3ff0000000000000\\n\".utf8))\n    return (dY * W.T, X.T * dY, dY.sum(along: .rows))",
-         0, "your code returned something that is not"),
+        (
+            "    _ = FileHandle(fileDescriptor: 4).write(Data(\"return\\t1 2 3ff0000000000000\\n\".utf8))\n    return (dY * W.T, X.T * dY, dY.sum(along: .rows))",
+            0, "your code returned something that is not"
+        ),
         // Claims a matrix of 2²² × 2²² elements.
-        ("    _ = FileHandle(fileDescriptor: 4).write(Data(\"return\\t4194304 4194304 0\\n\".utf8))\n    return (dY * W.T, X.T * dY, dY.sum(along: .rows))",
-         0, "your code returned something that is not"),
+        (
+            "    _ = FileHandle(fileDescriptor: 4).write(Data(\"return\\t4194304 4194304 0\\n\".utf8))\n    return (dY * W.T, X.T * dY, dY.sum(along: .rows))",
+            0, "your code returned something that is not"
+        ),
     ])
     func matrixTuples(_ body: String, _ points: Double, _ says: String) throws {
         let grade = try Self.grade(body)

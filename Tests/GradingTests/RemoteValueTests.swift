@@ -8,7 +8,10 @@ import Testing
     @Test(arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
         ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+        (
+            "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        ),
     ])
     func sha256(_ message: String, _ digest: String) {
         #expect(SHA256.hex(SHA256.hash(Array(message.utf8))) == digest)
@@ -59,7 +62,8 @@ import Testing
         #expect(back.elements.map(\.bitPattern) == matrix.elements.map(\.bitPattern))
         #expect(try Matrix.decode(field: Substring(Matrix(rows: 0, columns: 4).field)) == Matrix(rows: 0, columns: 4))
         let labelled: (dX: Matrix, n: Int, name: String?) = (Matrix([[1, 2]]), -3, "é")
-        let tuple = try RemoteTuple<Matrix, Int, String?>.decode(field: Substring(RemoteTuple<Matrix, Int, String?>(labelled).field))
+        let tuple = try RemoteTuple<Matrix, Int, String?>.decode(
+            field: Substring(RemoteTuple<Matrix, Int, String?>(labelled).field))
         let (dX, n, name): (dX: Matrix, n: Int, name: String?) = tuple.value
         #expect(dX == labelled.dX && n == -3 && name == "é")
         let pair = try RemoteTuple<[Double], Bool>.decode(field: "2 3ff0000000000000 0 1")
@@ -82,7 +86,9 @@ import Testing
     }
 
     @Test func checkerReportsRoundTrip() {
-        let reports: [CheckerReport] = [.start, .block(2), .begin(0), .fail(check: 1, line: 30, message: "a\tb\nc\\"), .done(1), .end, .lost("why")]
+        let reports: [CheckerReport] = [
+            .start, .block(2), .begin(0), .fail(check: 1, line: 30, message: "a\tb\nc\\"), .done(1), .end, .lost("why"),
+        ]
         for report in reports {
             #expect(report.line.filter { $0 == "\n" }.count == 1)
             #expect(CheckerReport(line: report.line.dropLast()) == report)

@@ -1,7 +1,8 @@
 import Foundation
-@testable import Grading
 import LessonParser
 import Testing
+
+@testable import Grading
 
 @Suite struct StudentEditionTests {
     static let lesson = """
@@ -35,28 +36,29 @@ import Testing
     @Test func replacesSolutionsAndDropsHiddenChecks() {
         let lesson = LessonReader.parse(Self.lesson, file: "lessons/t.md").lesson
         let edition = StudentEdition(lesson)
-        #expect(edition.text == """
-            ---
-            title: T
-            ---
-            Some prose.
+        #expect(
+            edition.text == """
+                ---
+                title: T
+                ---
+                Some prose.
 
-            ```swift exercise id=e points=3
-            func e() -> Int {
-                let a = 1
-                // Your code here.
-                return exerciseNotDone("e")
-            }
-            ```
+                ```swift exercise id=e points=3
+                func e() -> Int {
+                    let a = 1
+                    // Your code here.
+                    return exerciseNotDone("e")
+                }
+                ```
 
-            ```swift check exercise=e
-            LessonRuntime.checkEqual(e(), 42)
-            ```
+                ```swift check exercise=e
+                LessonRuntime.checkEqual(e(), 42)
+                ```
 
-            ```swift check exercise=e name=last
-            LessonRuntime.check(e() > 0)
-            ```
-            """)
+                ```swift check exercise=e name=last
+                LessonRuntime.check(e() > 0)
+                ```
+                """)
         // The last check's content line moved up by one (the stub) and four (the hidden block and a blank line).
         #expect(edition.lineMap[24] == 19)
         #expect(edition.lineMap[20] == nil)

@@ -1,8 +1,9 @@
 import Foundation
-@testable import Grading
 import LessonParser
 import LessonRunner
 import Testing
+
+@testable import Grading
 
 /// The fixtures of Tests/GradingTests/Fixtures: a tiny course, an honest class and a class
 /// of submissions that attack the grader.
@@ -27,12 +28,14 @@ enum Fixtures {
         sandbox.memory = 1 << 30
         let grader = Grader(lessons: [try lesson(path)], executor: try GradingExecutor(sandbox: sandbox))
         let file = URL(fileURLWithPath: path).lastPathComponent
-        return try #require(grader.grade([Submission(student: "s", path: "", files: [(file, block)])]).first?.exercises.first)
+        return try #require(
+            grader.grade([Submission(student: "s", path: "", files: [(file, block)])]).first?.exercises.first)
     }
 
     /// Every submission folder of a class, by student name.
     static func submissions(_ group: String) throws -> [Submission] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(group).path).sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(group).path)
+            .sorted()
         return names.map { Submission.load(folder.appendingPathComponent("\(group)/\($0)").path) }
     }
 

@@ -5,7 +5,8 @@ import Testing
 /// The course file: every key read, plain defaults without it, each mistake at its line.
 @Suite struct CourseTests {
     @Test func everyKeyIsRead() {
-        let (course, diagnostics) = Course.parse("""
+        let (course, diagnostics) = Course.parse(
+            """
             title: Pente
             subtitle: un cours
             description: Un cours d'essai.
@@ -19,7 +20,9 @@ import Testing
         #expect(diagnostics.isEmpty)
         #expect(course.title == "Pente" && course.subtitle == "un cours" && course.description == "Un cours d'essai.")
         #expect(course.introduction == "Un **autre** cours.\n" && course.author == "Émilie du Châtelet")
-        #expect(course.language == "zh-Hant" && course.licence == "CC BY 4.0" && course.repository == "https://example.org/pente.git")
+        #expect(
+            course.language == "zh-Hant" && course.licence == "CC BY 4.0"
+                && course.repository == "https://example.org/pente.git")
     }
 
     @Test func aFolderWithoutTheFileGetsPlainDefaults() throws {
@@ -28,14 +31,18 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let (course, diagnostics) = Course.read(folder: folder.path)
         #expect(diagnostics.isEmpty && course == Course())
-        #expect(course.title == "Course" && course.language == "en" && course.introduction == nil && course.author == nil)
+        #expect(
+            course.title == "Course" && course.language == "en" && course.introduction == nil && course.author == nil)
     }
 
     @Test(arguments: [
         ("titel: x\n", "lessons/course.yml:1:1: error: unknown key 'titel' in course.yml"),
         ("title: [a, b]\n", "lessons/course.yml:1:8: error: 'title' must be text"),
         ("title: x\nlanguage: English\n", "lessons/course.yml:2:11: error: 'language' must be a BCP 47 language tag"),
-        ("repository: git@example.org:x.git\n", "lessons/course.yml:1:13: error: 'repository' must be an http or https address"),
+        (
+            "repository: git@example.org:x.git\n",
+            "lessons/course.yml:1:13: error: 'repository' must be an http or https address"
+        ),
         ("- a list\n", "lessons/course.yml:1:1: error: course.yml must be a mapping of keys to values"),
         ("title: 'open\n", "lessons/course.yml:"),
     ])

@@ -1,5 +1,6 @@
-@testable import LessonParser
 import Testing
+
+@testable import LessonParser
 
 @Suite struct InfoStringTests {
     func parse(_ info: String) -> (Role, Attributes, [String]) {
@@ -37,7 +38,10 @@ import Testing
     @Test(arguments: [
         ("python", "l.md:7:4: error: unknown code block role 'python'"),
         ("swift spce", "l.md:7:10: error: unknown role word 'spce' after 'swift' (expected spec, exercise or check)"),
-        ("swift spec tolerence=1", "l.md:7:15: error: unknown attribute 'tolerence' for a swift spec block (expected hidden, name, timeout, tolerance)"),
+        (
+            "swift spec tolerence=1",
+            "l.md:7:15: error: unknown attribute 'tolerence' for a swift spec block (expected hidden, name, timeout, tolerance)"
+        ),
         ("swift spec timeout=-1", "l.md:7:15: error: timeout must be a number of seconds > 0, not '-1'"),
         ("swift spec hidden=yes", "l.md:7:15: error: 'hidden' is a flag and takes no value"),
         ("output hidden", "l.md:7:11: error: unknown attribute 'hidden' for a output block (it takes none)"),

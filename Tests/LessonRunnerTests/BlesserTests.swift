@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LessonRunner
 
 /// Blessing rewrites the failing lines of an expected output and keeps the others as written.
@@ -22,8 +23,14 @@ import Testing
     /// Only a line CommonMark reads as the closing fence is one: `~~~~ x` (text after it)
     /// or four spaces before it are a line of the block.
     @Test func aPrintedLineClosesTheFenceOnlyAsCommonMarkReadsIt() {
-        #expect(Blesser.closes("```", fence: "```") && Blesser.closes("   ````  ", fence: "```") && Blesser.closes("~~~~", fence: "~~~"))
-        #expect(!Blesser.closes("~~~~ x", fence: "~~~") && !Blesser.closes("    ```", fence: "```") && !Blesser.closes("``", fence: "```"))
-        #expect(!Blesser.closes("~~~", fence: "```") && !Blesser.closes("\t```", fence: "```") && !Blesser.closes("``` swift", fence: "```"))
+        #expect(
+            Blesser.closes("```", fence: "```") && Blesser.closes("   ````  ", fence: "```")
+                && Blesser.closes("~~~~", fence: "~~~"))
+        #expect(
+            !Blesser.closes("~~~~ x", fence: "~~~") && !Blesser.closes("    ```", fence: "```")
+                && !Blesser.closes("``", fence: "```"))
+        #expect(
+            !Blesser.closes("~~~", fence: "```") && !Blesser.closes("\t```", fence: "```")
+                && !Blesser.closes("``` swift", fence: "```"))
     }
 }

@@ -1,6 +1,7 @@
-@testable import LessonRunner
 import LessonRuntime
 import Testing
+
+@testable import LessonRunner
 
 @Suite struct ChannelTests {
     @Test(arguments: [
@@ -15,11 +16,14 @@ import Testing
 
     @Test func demultiplexerSplitsAcrossChunks() {
         var demultiplexer = CellDemultiplexer(nonce: "k")
-        let stream = Array(("before" + ControlMessage.cell(0).encoded(nonce: "k") + "x = 1\n\u{1E}not a message\n").utf8)
+        let stream = Array(
+            ("before" + ControlMessage.cell(0).encoded(nonce: "k") + "x = 1\n\u{1E}not a message\n").utf8)
         var pieces: [CellDemultiplexer.Piece] = []
         for byte in stream { pieces += demultiplexer.feed([byte]) }
         pieces += demultiplexer.finish()
-        let text = pieces.compactMap { if case .text(let bytes) = $0 { String(decoding: bytes, as: UTF8.self) } else { nil } }.joined()
+        let text = pieces.compactMap {
+            if case .text(let bytes) = $0 { String(decoding: bytes, as: UTF8.self) } else { nil }
+        }.joined()
         #expect(pieces.contains(.message(.cell(0))))
         #expect(text == "beforex = 1\n\u{1E}not a message\n")
     }

@@ -14,7 +14,8 @@ import Testing
         let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         #expect(refusal(URL(fileURLWithPath: "/"), force: true) == "it is the root folder")
         #expect(refusal(current, force: true) == "it is the current folder")
-        #expect(refusal(current.deletingLastPathComponent(), force: true)?.hasPrefix("it holds the current folder") == true)
+        #expect(
+            refusal(current.deletingLastPathComponent(), force: true)?.hasPrefix("it holds the current folder") == true)
         #expect(refusal(URL(fileURLWithPath: NSHomeDirectory()), force: true) != nil)
     }
 
@@ -23,11 +24,15 @@ import Testing
         let lessons = parent.appendingPathComponent("course/lessons")
         try FileManager.default.createDirectory(at: lessons, withIntermediateDirectories: true)
         #expect(refusal(lessons, protecting: [lessons], force: true) == "it is the lessons folder")
-        #expect(refusal(parent, protecting: [lessons], force: true) == "it holds the lessons folder (\(lessons.resolvingSymlinksInPath().path))")
+        #expect(
+            refusal(parent, protecting: [lessons], force: true)
+                == "it holds the lessons folder (\(lessons.resolvingSymlinksInPath().path))")
         // Named through a link or with `..`, it is still the lessons.
         let link = parent.appendingPathComponent("link")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: lessons)
-        #expect(refusal(URL(fileURLWithPath: lessons.path + "/../lessons"), protecting: [lessons], force: true) == "it is the lessons folder")
+        #expect(
+            refusal(URL(fileURLWithPath: lessons.path + "/../lessons"), protecting: [lessons], force: true)
+                == "it is the lessons folder")
         #expect(refusal(link, protecting: [lessons], force: true) == "it is the lessons folder")
         #expect(refusal(link, force: true) == "it is a symbolic link")
     }
@@ -43,7 +48,8 @@ import Testing
         #expect(refusal(folder, force: true) == nil)
         try Data(OutputFolder.marker.utf8).write(to: folder.appendingPathComponent(OutputFolder.markerName))
         #expect(refusal(folder) == nil)
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent(".git"), withIntermediateDirectories: true)
         #expect(refusal(folder, force: true) == "it holds a git repository (.git)")
         #expect(refusal(folder.appendingPathComponent("notes.txt"), force: true) == "it is a file, not a folder")
     }
@@ -51,7 +57,8 @@ import Testing
     @Test func aGitRepositoryAnywhereInsideIsRefusedEvenWithForce() throws {
         defer { try? FileManager.default.removeItem(at: parent) }
         let folder = parent.appendingPathComponent("projects")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("a/b/.git"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("a/b/.git"), withIntermediateDirectories: true)
         #expect(refusal(folder, force: true) == "it holds a git repository (a/b/.git)")
         try Data(OutputFolder.marker.utf8).write(to: folder.appendingPathComponent(OutputFolder.markerName))
         #expect(refusal(folder) == "it holds a git repository (a/b/.git)")
@@ -64,11 +71,15 @@ import Testing
         try Data(OutputFolder.marker.utf8).write(to: marker)
         let linked = parent.appendingPathComponent("linked"), folder = parent.appendingPathComponent("folder")
         try FileManager.default.createDirectory(at: linked, withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(at: linked.appendingPathComponent(OutputFolder.markerName), withDestinationURL: marker)
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent(OutputFolder.markerName), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            at: linked.appendingPathComponent(OutputFolder.markerName), withDestinationURL: marker)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent(OutputFolder.markerName), withIntermediateDirectories: true)
         for unmarked in [linked, folder] {
-            #expect(refusal(unmarked) == "it holds files descent did not write (.descent-output) and a .descent-output that is not descent's; "
-                + "empty it or choose another folder (--force replaces it all the same)")
+            #expect(
+                refusal(unmarked)
+                    == "it holds files descent did not write (.descent-output) and a .descent-output that is not descent's; "
+                    + "empty it or choose another folder (--force replaces it all the same)")
         }
     }
 
@@ -78,9 +89,12 @@ import Testing
         try FileManager.default.createDirectory(at: lessons, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: drafts, withIntermediateDirectories: true)
         try Data("# draft\n".utf8).write(to: drafts.appendingPathComponent("one.md"))
-        try FileManager.default.createSymbolicLink(at: lessons.appendingPathComponent("01-one.md"), withDestinationURL: drafts.appendingPathComponent("one.md"))
-        #expect(refusal(drafts, protecting: [lessons], force: true)
-            == "it holds the lesson 01-one.md (\(drafts.resolvingSymlinksInPath().path)/one.md)")
+        try FileManager.default.createSymbolicLink(
+            at: lessons.appendingPathComponent("01-one.md"), withDestinationURL: drafts.appendingPathComponent("one.md")
+        )
+        #expect(
+            refusal(drafts, protecting: [lessons], force: true)
+                == "it holds the lesson 01-one.md (\(drafts.resolvingSymlinksInPath().path)/one.md)")
     }
 
     @Test func aLeftoverBesideTheFolderIsRemovedOnlyWhenDescentMadeIt() throws {

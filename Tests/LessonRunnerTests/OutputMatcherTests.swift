@@ -1,5 +1,6 @@
-@testable import LessonRunner
 import Testing
+
+@testable import LessonRunner
 
 @Suite struct OutputMatcherTests {
     @Test(arguments: [
@@ -26,7 +27,8 @@ import Testing
 
     @Test(arguments: [("3.1", "5", -2), ("42", "5", -1), ("6.2e-61", "5", -63), ("1.25E+3", "5", 0)])
     func halfUnitInLastPlace(_ text: String, _ digits: String, _ exponent: Int) {
-        #expect(ExactDecimal.halfUnitInLastPlace(of: Substring(text)) == ExactDecimal(Substring("\(digits)e\(exponent)")))
+        #expect(
+            ExactDecimal.halfUnitInLastPlace(of: Substring(text)) == ExactDecimal(Substring("\(digits)e\(exponent)")))
     }
 
     /// An exponent beyond any `Double`'s, up to the most negative `Int`, is compared as text
@@ -85,7 +87,8 @@ import Testing
 
     /// Only the lines that differ are shown, at the first column where they differ.
     @Test func aChangedLineIsShownAloneAtItsColumn() {
-        let diff = OutputMatcher().difference(actual: "a 1.0001\nsteps: 3\nc", expected: "a 1.0\nsteps: 4\nc\n", firstLine: 10)
+        let diff = OutputMatcher().difference(
+            actual: "a 1.0001\nsteps: 3\nc", expected: "a 1.0\nsteps: 4\nc\n", firstLine: 10)
         #expect(diff.line == 11 && diff.column == 8)
         #expect(diff.text == "- steps: 4\n+ steps: 3")
     }

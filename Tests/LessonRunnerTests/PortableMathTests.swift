@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LessonRunner
 
 /// Lesson programs get glibc's portable libm path, and a choice the user made is kept.

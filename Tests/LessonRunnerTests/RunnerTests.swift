@@ -1,7 +1,8 @@
 import Foundation
 import LessonParser
-@testable import LessonRunner
 import Testing
+
+@testable import LessonRunner
 
 @Suite struct RunnerTests {
     /// Prose and shown code only: nothing to run, so no program is generated or compiled.

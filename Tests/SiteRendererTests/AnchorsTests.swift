@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SiteRenderer
 
 @Suite struct AnchorsTests {

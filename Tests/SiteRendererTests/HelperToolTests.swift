@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SiteRenderer
 
 /// The real typesetter and highlighter, each called once for a batch.
@@ -32,9 +33,12 @@ import Testing
 
     @Test func pygmentsHighlightsSwiftAsEscapedHTML() throws {
         let highlighted = try Pygments().highlight(["let x: Int = 1 // a < b\n", "func f() {}\n"])
-        #expect(highlighted == [
-            #"<span class="kd">let</span> <span class="nv">x</span><span class="p">:</span> <span class="nb">Int</span> <span class="p">=</span> <span class="mi">1</span> <span class="c1">// a &lt; b</span>"# + "\n",
-            #"<span class="kd">func</span> <span class="nf">f</span><span class="p">()</span> <span class="p">{}</span>"# + "\n",
-        ])
+        #expect(
+            highlighted == [
+                #"<span class="kd">let</span> <span class="nv">x</span><span class="p">:</span> <span class="nb">Int</span> <span class="p">=</span> <span class="mi">1</span> <span class="c1">// a &lt; b</span>"#
+                    + "\n",
+                #"<span class="kd">func</span> <span class="nf">f</span><span class="p">()</span> <span class="p">{}</span>"#
+                    + "\n",
+            ])
     }
 }

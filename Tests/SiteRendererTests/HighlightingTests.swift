@@ -1,6 +1,7 @@
 import CommonMark
 import Foundation
 import Testing
+
 @testable import SiteRenderer
 
 /// Valid Swift is highlighted without a token marked as an error (`err`), which the site
@@ -13,9 +14,11 @@ import Testing
 
     @Test func noCodeBlockOfAnyLessonHasAnErrorToken() throws {
         var samples: [(place: String, code: String)] = []
-        for name in try FileManager.default.contentsOfDirectory(atPath: Self.lessons.path).sorted() where name.hasSuffix(".md") {
+        for name in try FileManager.default.contentsOfDirectory(atPath: Self.lessons.path).sorted()
+        where name.hasSuffix(".md") {
             let text = try String(contentsOf: Self.lessons.appendingPathComponent(name), encoding: .utf8)
-            for block in CommonMark.parse(text).descendants where block.kind == .codeBlock && LessonPage.isSwift(block) {
+            for block in CommonMark.parse(text).descendants where block.kind == .codeBlock && LessonPage.isSwift(block)
+            {
                 samples.append(("lessons/\(name):\(block.start.line)", block.literal ?? ""))
             }
         }
@@ -31,8 +34,14 @@ import Testing
         ("let γ = 0.1\nprint(γ)\n", #"<span class="p">(</span><span class="n">γ</span>"#),
         ("func γ(_ x: Double) -> Double { x }\n", #"<span class="nf">γ</span>"#),
         // A multi-line string with a line continuation, a quote and interpolation inside.
-        ("let s = \"\"\"\n    a \\\n    \"b\" \\(x)\n    \"\"\"\nlet t = 1\n", #"<span class="s">    a </span><span class="se">\</span>"# + "\n"),
-        ("let s = \"\"\"\n    a \\\n    \"b\" \\(x)\n    \"\"\"\nlet t = 1\n", #"<span class="kd">let</span> <span class="nv">t</span>"#),
+        (
+            "let s = \"\"\"\n    a \\\n    \"b\" \\(x)\n    \"\"\"\nlet t = 1\n",
+            #"<span class="s">    a </span><span class="se">\</span>"# + "\n"
+        ),
+        (
+            "let s = \"\"\"\n    a \\\n    \"b\" \\(x)\n    \"\"\"\nlet t = 1\n",
+            #"<span class="kd">let</span> <span class="nv">t</span>"#
+        ),
         ("let s = \"\\u{1F600}\"\n", #"<span class="se">\u{1F600}</span>"#),
         // Raw strings, key paths, projected values, Unicode operators.
         ("let r = #\"a \"b\" c\"#\nlet n = 1\n", #"<span class="s">#&quot;a &quot;b&quot; c&quot;#</span>"#),
@@ -48,6 +57,8 @@ import Testing
 
     /// The error tokens of highlighted HTML, for the failure message.
     static func errors(in html: String) -> [String] {
-        html.components(separatedBy: #"<span class="err">"#).dropFirst().map { $0.components(separatedBy: "</span>")[0] }
+        html.components(separatedBy: #"<span class="err">"#).dropFirst().map {
+            $0.components(separatedBy: "</span>")[0]
+        }
     }
 }

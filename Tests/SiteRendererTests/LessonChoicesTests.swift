@@ -1,8 +1,9 @@
 import Foundation
 import LessonParser
 import LessonRunner
-@testable import SiteRenderer
 import Testing
+
+@testable import SiteRenderer
 
 /// The page of a lesson with choices: one radio button per other value; beneath a block that
 /// read the parameter or shows something else with it, its results per choice, choices that
@@ -43,20 +44,25 @@ import Testing
 
     @Test func dependentBlocksShowEachChoice() throws {
         let base = Self.run(nil, printed: "1\n", svg: "<svg>A</svg>")
-        let lesson = SiteLesson(lesson: base.lesson, run: base, choices: [
-            Self.run(2, printed: "2\n", svg: "<svg>B</svg>"),
-            Self.run(3, printed: "3\n", svg: "<svg>B</svg>"),
-            Self.run(4, printed: "1\n", svg: "<svg>C</svg>"),
-        ])
+        let lesson = SiteLesson(
+            lesson: base.lesson, run: base,
+            choices: [
+                Self.run(2, printed: "2\n", svg: "<svg>B</svg>"),
+                Self.run(3, printed: "3\n", svg: "<svg>B</svg>"),
+                Self.run(4, printed: "1\n", svg: "<svg>C</svg>"),
+            ])
         let site = try build([lesson])
         #expect(site.messages.isEmpty, "\(site.messages)")
         let page = site.page("01-k.html")
         #expect(page.contains("<link rel=\"stylesheet\" href=\"01-k/choices.css\">\n</head>"))
         for (number, value) in [(1, 2), (2, 3), (3, 4)] {
-            #expect(page.contains("<input type=\"radio\" name=\"choice\" id=\"Choice-\(number)\" aria-describedby=\"Choice-effect-1\">"
-                + "<label for=\"Choice-\(number)\"><code>\(value)</code></label>"))
+            #expect(
+                page.contains(
+                    "<input type=\"radio\" name=\"choice\" id=\"Choice-\(number)\" aria-describedby=\"Choice-effect-1\">"
+                        + "<label for=\"Choice-\(number)\"><code>\(value)</code></label>"))
         }
-        #expect(page.contains("<p class=\"choice-effect\" id=\"Choice-effect-1\">Changes what 2 blocks below show.</p>"))
+        #expect(
+            page.contains("<p class=\"choice-effect\" id=\"Choice-effect-1\">Changes what 2 blocks below show.</p>"))
         let cells = page.components(separatedBy: "<div class=\"cell spec\"").dropFirst()
         #expect(cells.count == 3)
         let (printing, same, drawing) = (cells[1], cells[2], cells[3])

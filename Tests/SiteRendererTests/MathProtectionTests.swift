@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SiteRenderer
 
 /// The HTML of `markdown` as a lesson's body, through the whole render stage (with the
@@ -10,7 +11,10 @@ func prose(_ markdown: String) throws -> String {
     let page = try build([siteLesson("01-a", "---\ntitle: A\n---\n" + markdown)]).page("01-a.html")
     let body = page.components(separatedBy: "<div class=\"lesson-body\">\n")[1]
     return body.components(separatedBy: "</div>\n</article>")[0]
-        .replacing(#/<span class="equation" id="Equation-\d+">(<m display>.*?</m>)<a class="equation-number" href="#Equation-\d+">\(\d+\)</a></span>/#.dotMatchesNewlines()) { String($0.output.1) }
+        .replacing(
+            #/<span class="equation" id="Equation-\d+">(<m display>.*?</m>)<a class="equation-number" href="#Equation-\d+">\(\d+\)</a></span>/#
+                .dotMatchesNewlines()
+        ) { String($0.output.1) }
 }
 
 @Suite struct MathProtectionTests {
@@ -33,12 +37,17 @@ func prose(_ markdown: String) throws -> String {
     @Test func bracesAndUnclosedHTMLLeaveLaterFormulasAlone() {
         #expect(MathProtection.protect("${ a and $x$, then $y {z $w} v$ u").formulas.map(\.tex) == ["x", "y {z $w} v"])
         #expect(MathProtection.protect("$a} $b$ and $c{{d}$ e $f$").formulas.map(\.tex) == ["b", "f"])
-        #expect(MathProtection.protect("a <? b $x$, <![CDATA[ $z$, <?again $w$ and <!D $y$").formulas.map(\.tex) == ["x", "z", "w", "y"])
+        #expect(
+            MathProtection.protect("a <? b $x$, <![CDATA[ $z$, <?again $w$ and <!D $y$").formulas.map(\.tex) == [
+                "x", "z", "w", "y",
+            ])
         #expect(MathProtection.protect("a <? b $x$ ?> and <? $y$").formulas.map(\.tex) == ["y"])
     }
 
     @Test func definitionsAtAParagraphsHeadAreCounted() {
-        let lines = { (text: String) in text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) } }
+        let lines = { (text: String) in
+            text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
+        }
         #expect(InlineContent.definitionLines(lines(String(repeating: "[a] $x$\n", count: 600) + "[b]: /u")) == 0)
         #expect(InlineContent.definitionLines(lines("[a]: /u\ntext")) == 1)
         #expect(InlineContent.definitionLines(lines("[a]: /u\n'title\nmore'\n[b\nc]: /v\ntext $x$")) == 5)
@@ -49,7 +58,10 @@ func prose(_ markdown: String) throws -> String {
     /// or not, whatever its case, with formulas in labels as in text.
     @Test func manyReferenceLabelsAreEachLookedUp() throws {
         let html = try prose("[a][B1] [b][b2] [c][none] [$x$] [d][$y$]\n\n[b1]: /one\n[B2]: /two\n[$x$]: /x\n")
-        #expect(html == "<p><a href=\"/one\">a</a> <a href=\"/two\">b</a> [c][none] <a href=\"/x\"><m>x</m></a> [d][<m>y</m>]</p>\n")
+        #expect(
+            html
+                == "<p><a href=\"/one\">a</a> <a href=\"/two\">b</a> [c][none] <a href=\"/x\"><m>x</m></a> [d][<m>y</m>]</p>\n"
+        )
     }
 
     @Test func inlineMathOpensBeforeANonSpaceAndClosesAfterOne() {
@@ -76,8 +88,10 @@ func prose(_ markdown: String) throws -> String {
         let text = "$a$\n```\n$b$\n```\n\n    $c$\n\n<div title=\"$d$\">\n$e$\n</div>\n\n$f$"
         let (markdown, formulas) = MathProtection.protect(text, firstNumber: 5)
         #expect(formulas.map(\.tex) == ["a", "f"])
-        #expect(markdown == text.replacingOccurrences(of: "$a$", with: MathProtection.token(5))
-            .replacingOccurrences(of: "$f$", with: MathProtection.token(6)))
+        #expect(
+            markdown
+                == text.replacingOccurrences(of: "$a$", with: MathProtection.token(5))
+                .replacingOccurrences(of: "$f$", with: MathProtection.token(6)))
     }
 
     @Test func substitutionReplacesTokensAndDropsFillers() {
@@ -91,37 +105,48 @@ func prose(_ markdown: String) throws -> String {
 /// math is) and cmark renders it (everything else).
 @Suite struct MathInMarkdownTests {
     @Test func aReferenceLinkWhoseLabelHoldsMath() throws {
-        #expect(try prose("See [$x$].\n\n[$x$]: https://example.com \"A title\"\n")
-            == "<p>See <a href=\"https://example.com\" title=\"A title\"><m>x</m></a>.</p>\n")
-        #expect(try prose("[$x$]: https://example.com\nSee [$x$][] and [it][$x$].\n")
-            == "<p>See <a href=\"https://example.com\"><m>x</m></a> and <a href=\"https://example.com\">it</a>.</p>\n")
-        #expect(try prose("Not defined: [$x$] and [it][$y$].\n")
-            == "<p>Not defined: [<m>x</m>] and [it][<m>y</m>].</p>\n")
+        #expect(
+            try prose("See [$x$].\n\n[$x$]: https://example.com \"A title\"\n")
+                == "<p>See <a href=\"https://example.com\" title=\"A title\"><m>x</m></a>.</p>\n")
+        #expect(
+            try prose("[$x$]: https://example.com\nSee [$x$][] and [it][$x$].\n")
+                == "<p>See <a href=\"https://example.com\"><m>x</m></a> and <a href=\"https://example.com\">it</a>.</p>\n"
+        )
+        #expect(
+            try prose("Not defined: [$x$] and [it][$y$].\n")
+                == "<p>Not defined: [<m>x</m>] and [it][<m>y</m>].</p>\n")
     }
 
     @Test func dollarsInLinkDestinationsAutolinksAndDefinitions() throws {
         let url = "https://api.example.com/items?$filter=a&$top=5"
         let href = "https://api.example.com/items?$filter=a&amp;$top=5"
         #expect(try prose("[OData](\(url))\n") == "<p><a href=\"\(href)\">OData</a></p>\n")
-        #expect(try prose("<\(url)>\n") == "<p><a href=\"\(href)\">https://api.example.com/items?$filter=a&amp;$top=5</a></p>\n")
+        #expect(
+            try prose("<\(url)>\n")
+                == "<p><a href=\"\(href)\">https://api.example.com/items?$filter=a&amp;$top=5</a></p>\n")
         #expect(try prose("[OData][q]\n\n[q]: \(url)\n") == "<p><a href=\"\(href)\">OData</a></p>\n")
         #expect(try prose("[q]: \(url)\n[OData][q] at $x$\n") == "<p><a href=\"\(href)\">OData</a> at <m>x</m></p>\n")
-        #expect(try prose("Mail <$f$oo@bar.example.com>.\n")
-            == "<p>Mail <a href=\"mailto:$f$oo@bar.example.com\">$f$oo@bar.example.com</a>.</p>\n")
+        #expect(
+            try prose("Mail <$f$oo@bar.example.com>.\n")
+                == "<p>Mail <a href=\"mailto:$f$oo@bar.example.com\">$f$oo@bar.example.com</a>.</p>\n")
     }
 
     @Test func dollarsInLinkTitles() throws {
-        #expect(try prose("[a](/u \"cost $x$ here\") and $y$\n")
-            == "<p><a href=\"/u\" title=\"cost $x$ here\">a</a> and <m>y</m></p>\n")
-        #expect(try prose("[a] and $y$\n\n[a]: /u \"cost $x$ here\"\n")
-            == "<p><a href=\"/u\" title=\"cost $x$ here\">a</a> and <m>y</m></p>\n")
+        #expect(
+            try prose("[a](/u \"cost $x$ here\") and $y$\n")
+                == "<p><a href=\"/u\" title=\"cost $x$ here\">a</a> and <m>y</m></p>\n")
+        #expect(
+            try prose("[a] and $y$\n\n[a]: /u \"cost $x$ here\"\n")
+                == "<p><a href=\"/u\" title=\"cost $x$ here\">a</a> and <m>y</m></p>\n")
     }
 
     @Test func rawHTMLIsPassedThroughUntouched() throws {
-        #expect(try prose("An <abbr title=\"$x$\">abbr</abbr> and $y$.\n")
-            == "<p>An <abbr title=\"$x$\">abbr</abbr> and <m>y</m>.</p>\n")
-        #expect(try prose("A <!-- $\\frac{1}{$ --> comment, <?pi $a$ ?>, <!DOCTYPE $b$> and <![CDATA[ $c$ ]]>.\n")
-            == "<p>A <!-- $\\frac{1}{$ --> comment, <?pi $a$ ?>, <!DOCTYPE $b$> and <![CDATA[ $c$ ]]>.</p>\n")
+        #expect(
+            try prose("An <abbr title=\"$x$\">abbr</abbr> and $y$.\n")
+                == "<p>An <abbr title=\"$x$\">abbr</abbr> and <m>y</m>.</p>\n")
+        #expect(
+            try prose("A <!-- $\\frac{1}{$ --> comment, <?pi $a$ ?>, <!DOCTYPE $b$> and <![CDATA[ $c$ ]]>.\n")
+                == "<p>A <!-- $\\frac{1}{$ --> comment, <?pi $a$ ?>, <!DOCTYPE $b$> and <![CDATA[ $c$ ]]>.</p>\n")
         for tag in ["script", "style", "textarea"] {
             let block = "<\(tag)>\nlet a = \"$x$\"\n</\(tag)>\n"
             #expect(try prose(block) == block)
@@ -143,21 +168,27 @@ func prose(_ markdown: String) throws -> String {
         #expect(try prose("> $$\n> x^2\n> $$\n") == "<blockquote>\n<p><m display>\nx^2\n</m>\n\n</p>\n</blockquote>\n")
         #expect(try prose("> $a +\n> b$ c\n") == "<blockquote>\n<p><m>a +\nb</m>\n c</p>\n</blockquote>\n")
         #expect(try prose("> $a +\nb$ lazily\n") == "<blockquote>\n<p><m>a +\nb</m>\n lazily</p>\n</blockquote>\n")
-        #expect(try prose("- $a +\n  b$ c\n- > $d\n  > e$\n")
-            == "<ul>\n<li><m>a +\nb</m>\n c</li>\n<li>\n<blockquote>\n<p><m>d\ne</m>\n</p>\n</blockquote>\n</li>\n</ul>\n")
+        #expect(
+            try prose("- $a +\n  b$ c\n- > $d\n  > e$\n")
+                == "<ul>\n<li><m>a +\nb</m>\n c</li>\n<li>\n<blockquote>\n<p><m>d\ne</m>\n</p>\n</blockquote>\n</li>\n</ul>\n"
+        )
     }
 
     @Test func aFormulaNeverCrossesABlockBoundary() throws {
-        #expect(try prose("Costs $5\n- then $x$ here\n") == "<p>Costs $5</p>\n<ul>\n<li>then <m>x</m> here</li>\n</ul>\n")
+        #expect(
+            try prose("Costs $5\n- then $x$ here\n") == "<p>Costs $5</p>\n<ul>\n<li>then <m>x</m> here</li>\n</ul>\n")
         #expect(try prose("## Cost $a\n$b$ c\n") == "<h2 id=\"cost-a\">Cost $a</h2>\n<p><m>b</m> c</p>\n")
         #expect(try prose("$a\n---\nb$\n") == "<h2 id=\"a\">$a</h2>\n<p>b$</p>\n")
     }
 
     @Test func emphasisAndLinksBesideFormulasParseAsBesideText() throws {
         #expect(try prose("**Note:**$x$ holds.\n") == "<p><strong>Note:</strong><m>x</m> holds.</p>\n")
-        #expect(try prose("*$x$*, _$y$_ and $a*b$ or $c*d$\n")
-            == "<p><em><m>x</m></em>, <em><m>y</m></em> and <m>a*b</m> or <m>c*d</m></p>\n")
-        #expect(try prose("[see $x$](/u) and [a](b$c$)\n") == "<p><a href=\"/u\">see <m>x</m></a> and <a href=\"b$c$\">a</a></p>\n")
+        #expect(
+            try prose("*$x$*, _$y$_ and $a*b$ or $c*d$\n")
+                == "<p><em><m>x</m></em>, <em><m>y</m></em> and <m>a*b</m> or <m>c*d</m></p>\n")
+        #expect(
+            try prose("[see $x$](/u) and [a](b$c$)\n")
+                == "<p><a href=\"/u\">see <m>x</m></a> and <a href=\"b$c$\">a</a></p>\n")
         // A formula that opens inside the brackets runs past them: no link.
         #expect(try prose("[$a](b$)\n") == "<p>[<m>a](b</m>)</p>\n")
     }

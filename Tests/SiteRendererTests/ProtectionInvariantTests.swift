@@ -1,5 +1,6 @@
 import CommonMark
 import Testing
+
 @testable import SiteRenderer
 
 /// Whatever the prose, protection must leave cmark's reading of it alone: the blocks stay
@@ -22,16 +23,20 @@ import Testing
                 let input = String(text[..<position]) + snippet + String(text[position...])
                 let (protected, formulas) = MathProtection.protect(input)
                 let parsed = CommonMark.parse(protected)
-                #expect(Self.blocks(of: parsed) == Self.blocks(of: CommonMark.parse(input)), "\(input.debugDescription)")
+                #expect(
+                    Self.blocks(of: parsed) == Self.blocks(of: CommonMark.parse(input)), "\(input.debugDescription)")
                 #expect(Self.tokens(in: parsed, kinds: [.text]) == Array(formulas.indices), "\(input.debugDescription)")
-                #expect(Self.tokens(in: parsed, kinds: [.code, .htmlInline, .htmlBlock, .codeBlock, .link, .image]).isEmpty)
+                #expect(
+                    Self.tokens(in: parsed, kinds: [.code, .htmlInline, .htmlBlock, .codeBlock, .link, .image]).isEmpty)
             }
         }
     }
 
     /// Each block's kind and lines, the document's last line aside (definitions may follow).
     static func blocks(of node: MarkdownNode) -> [String] {
-        let blockKinds: [MarkdownNode.Kind] = [.blockQuote, .list, .item, .codeBlock, .htmlBlock, .paragraph, .heading, .thematicBreak]
+        let blockKinds: [MarkdownNode.Kind] = [
+            .blockQuote, .list, .item, .codeBlock, .htmlBlock, .paragraph, .heading, .thematicBreak,
+        ]
         let own = blockKinds.contains(node.kind) ? ["\(node.kind) \(node.start.line)–\(node.end.line)"] : []
         return own + node.children.flatMap(blocks)
     }
@@ -41,7 +46,10 @@ import Testing
         var numbers: [Int] = []
         for node in document.descendants where kinds.contains(node.kind) {
             for field in [node.literal, node.destination, node.title].compactMap({ $0 }) {
-                _ = MathProtection.substitute(in: field) { numbers.append($0); return "" }
+                _ = MathProtection.substitute(in: field) {
+                    numbers.append($0)
+                    return ""
+                }
             }
         }
         return numbers

@@ -1,6 +1,7 @@
 import Foundation
 import LessonRunner
 import Testing
+
 @testable import SiteRenderer
 
 @Suite struct SiteWriterTests {
@@ -26,8 +27,11 @@ import Testing
         var contents: [String: String] = [:]
         for path in paths {
             var isFolder: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder)
-            if exists && !isFolder.boolValue { contents[path] = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8) }
+            let exists = FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder)
+            if exists && !isFolder.boolValue {
+                contents[path] = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+            }
         }
         return contents
     }
@@ -60,7 +64,8 @@ import Testing
         try Data(OutputFolder.marker.utf8).write(to: staging.appendingPathComponent(OutputFolder.markerName))
         try Data("half".utf8).write(to: staging.appendingPathComponent("half.html"))
         try SiteWriter.write(site(["index.html": "whole"]), to: try claimed())
-        #expect(try contents(of: parent.appendingPathComponent("site")) == marker.merging(["index.html": "whole"]) { $1 })
+        #expect(
+            try contents(of: parent.appendingPathComponent("site")) == marker.merging(["index.html": "whole"]) { $1 })
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["site"])
     }
 }

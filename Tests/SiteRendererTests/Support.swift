@@ -1,5 +1,6 @@
 import Foundation
 import LessonParser
+
 @testable import LessonRunner
 @testable import SiteRenderer
 
@@ -29,14 +30,17 @@ private func escape(_ text: String) -> String {
 
 /// A lesson parsed from `source` as `lessons/<slug>.md`, and, when `outputs` is given, a
 /// run in which runnable block `i` printed `outputs[i]` with `statuses[i]`.
-func siteLesson(_ slug: String, _ source: String, outputs: [String]? = nil,
-                statuses: [CellRun.Status] = [], figures: [[Figure]] = []) -> SiteLesson {
+func siteLesson(
+    _ slug: String, _ source: String, outputs: [String]? = nil,
+    statuses: [CellRun.Status] = [], figures: [[Figure]] = []
+) -> SiteLesson {
     let (lesson, problems) = LessonReader.parse(source, file: "lessons/\(slug).md")
     guard let outputs else { return SiteLesson(lesson: lesson, run: nil, problems: problems) }
     let cells = lesson.cells.enumerated().map { index, cell in
-        CellRun(cell: cell, output: outputs.indices.contains(index) ? outputs[index] : "",
-                figures: figures.indices.contains(index) ? figures[index] : [],
-                status: statuses.indices.contains(index) ? statuses[index] : .passed)
+        CellRun(
+            cell: cell, output: outputs.indices.contains(index) ? outputs[index] : "",
+            figures: figures.indices.contains(index) ? figures[index] : [],
+            status: statuses.indices.contains(index) ? statuses[index] : .passed)
     }
     return SiteLesson(lesson: lesson, run: LessonRun(lesson: lesson, cells: cells), problems: problems)
 }

@@ -3,7 +3,10 @@ enum GradeCSV {
     static func render(_ grades: [SubmissionGrade]) -> String {
         var rows = [["student"] + exerciseNames(grades) + ["total", "max"]]
         for grade in grades {
-            rows.append([grade.student] + grade.exercises.map { pointsText($0.points) } + [pointsText(grade.points), pointsText(grade.maxPoints)])
+            rows.append(
+                [grade.student] + grade.exercises.map { pointsText($0.points) } + [
+                    pointsText(grade.points), pointsText(grade.maxPoints),
+                ])
         }
         return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }

@@ -45,20 +45,27 @@ enum GradeJSON {
     }
 
     static func render(_ grades: [SubmissionGrade]) throws -> String {
-        let report = Report(submissions: grades.map { grade in
-            Student(student: grade.student, path: grade.path, points: rounded(grade.points), maxPoints: grade.maxPoints,
+        let report = Report(
+            submissions: grades.map { grade in
+                Student(
+                    student: grade.student, path: grade.path, points: rounded(grade.points), maxPoints: grade.maxPoints,
                     exercises: grade.exercises.map { exercise in
-                        Exercise(lesson: exercise.lesson, id: exercise.id, title: exercise.title, points: rounded(exercise.points),
-                                 maxPoints: exercise.maxPoints, problem: exercise.problem, feedback: exercise.feedback,
-                                 seconds: rounded(exercise.seconds),
-                                 checks: exercise.checks.map { check in
-                                     Check(index: check.index, hidden: check.hidden, name: check.name, line: check.line,
-                                           points: rounded(check.passed ? check.maxPoints : 0), maxPoints: rounded(check.maxPoints),
-                                           passed: check.passed, failures: check.failures.map { Failure(line: $0.line, message: $0.message) },
-                                           reason: check.reason)
-                                 })
+                        Exercise(
+                            lesson: exercise.lesson, id: exercise.id, title: exercise.title,
+                            points: rounded(exercise.points),
+                            maxPoints: exercise.maxPoints, problem: exercise.problem, feedback: exercise.feedback,
+                            seconds: rounded(exercise.seconds),
+                            checks: exercise.checks.map { check in
+                                Check(
+                                    index: check.index, hidden: check.hidden, name: check.name, line: check.line,
+                                    points: rounded(check.passed ? check.maxPoints : 0),
+                                    maxPoints: rounded(check.maxPoints),
+                                    passed: check.passed,
+                                    failures: check.failures.map { Failure(line: $0.line, message: $0.message) },
+                                    reason: check.reason)
+                            })
                     })
-        })
+            })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase

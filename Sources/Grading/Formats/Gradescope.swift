@@ -20,14 +20,19 @@ enum Gradescope {
 
     static func render(_ grades: [SubmissionGrade]) throws -> String {
         guard grades.count == 1, let grade = grades.first else {
-            throw GradingError("--format gradescope writes the results of one submission (as Gradescope's autograder grades one at a time)")
+            throw GradingError(
+                "--format gradescope writes the results of one submission (as Gradescope's autograder grades one at a time)"
+            )
         }
         let results = Results(
             score: GradeJSON.rounded(grade.points),
             output: "\(pointsText(grade.points)) of \(pointsText(grade.maxPoints)) points",
             tests: grade.exercises.map { exercise in
-                Test(name: "\(exercise.lesson): \(exercise.title ?? exercise.id)", score: GradeJSON.rounded(exercise.points),
-                     max_score: exercise.maxPoints, output: exercise.feedback.joined(separator: "\n"), visibility: "visible")
+                Test(
+                    name: "\(exercise.lesson): \(exercise.title ?? exercise.id)",
+                    score: GradeJSON.rounded(exercise.points),
+                    max_score: exercise.maxPoints, output: exercise.feedback.joined(separator: "\n"),
+                    visibility: "visible")
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
