@@ -14,19 +14,38 @@ public struct Grader: Sendable {
     public var executor: GradingExecutor
     /// Parallel jobs (each runs one program at a time).
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
-    /// Seconds a block may run when it sets no `timeout=`.
-    public var defaultTimeout: Double = 60
+    /// Seconds a block may run when it sets no `timeout=` (nor, for a check block, does its
+    /// exercise block): the course's checks take well under a second each, so an endless
+    /// loop costs this much per check it runs in.
+    public var defaultTimeout: Double = Self.standardTimeout
+    /// The default of `defaultTimeout`.
+    public static let standardTimeout: Double = 5
 
     public init(lessons: [Lesson], executor: GradingExecutor) {
         self.lessons = lessons
         self.executor = executor
     }
 
+    /// The lessons a class is graded on: those whose file name, or one of whose exercise
+    /// ids, some submission of the class has (all of them when no submission has any), so
+    /// that the maximum counts the lessons handed in, and a student who handed in nothing
+    /// for one of them gets 0 of its points.
+    public static func lessonsGraded(
+        _ lessons: [Lesson], fileNames: Set<String>, exerciseIds: Set<String>
+    ) -> [Lesson] {
+        let graded = lessons.filter { lesson in
+            fileNames.contains((lesson.file as NSString).lastPathComponent)
+                || lesson.codeBlocks.contains {
+                    $0.role == .exercise && exerciseIds.contains($0.attributes.exercise ?? "")
+                }
+        }
+        return graded.isEmpty ? lessons : graded
+    }
+
     /// Grades every submission; `progress` is called (from any thread) after each exercise.
     public func grade(
         _ submissions: [Submission], progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) -> [SubmissionGrade] {
-        let editions = lessons.map(StudentEdition.init)
         let work: [(submission: Int, lesson: Int, exercise: CodeBlock)] = submissions.indices.flatMap { submission in
             lessons.indices.flatMap { lesson in
                 lessons[lesson].codeBlocks.filter { $0.role == .exercise }.map { (submission, lesson, $0) }
@@ -41,8 +60,7 @@ public struct Grader: Sendable {
                 while let next = results.take() {
                     let item = work[next]
                     let grade = gradeExercise(
-                        item.exercise, of: lessons[item.lesson], edition: editions[item.lesson],
-                        submission: submissions[item.submission], slot: slot)
+                        item.exercise, of: lessons[item.lesson], submission: submissions[item.submission], slot: slot)
                     progress(results.store(grade, at: next), work.count)
                 }
                 finished.leave()
@@ -55,41 +73,61 @@ public struct Grader: Sendable {
         let grades = results.values
         return submissions.enumerated().map { index, submission in
             SubmissionGrade(
-                student: submission.student, path: submission.path,
+                student: submission.student, path: submission.path, notes: notes(submission),
                 exercises: work.indices.filter { work[$0].submission == index }.compactMap { grades[$0] })
         }
     }
 
+    /// What the student is told about the submission as a whole: what was not read, and
+    /// each exercise block whose id none of the lessons graded has (with those lessons' ids).
+    private func notes(_ submission: Submission) -> [String] {
+        let known = lessons.map { lesson in
+            (
+                file: (lesson.file as NSString).lastPathComponent,
+                ids: lesson.codeBlocks.filter { $0.role == .exercise }.compactMap(\.attributes.exercise)
+            )
+        }
+        let all = known.flatMap(\.ids)
+        var notes = submission.skipped.map { "not read: \($0)" }
+        for block in submission.exerciseIds where !all.contains(block.id) {
+            let lesson = known.first { $0.file == (block.file as NSString).lastPathComponent }
+            notes.append(
+                "\(block.file):\(block.line): exercise id=\(block.id) is not an exercise of "
+                    + (lesson.map { "\($0.file)" } ?? "the lessons graded")
+                    + " (its exercises: \((lesson?.ids ?? all).joined(separator: ", "))); this block was not graded")
+        }
+        return notes
+    }
+
     /// Grades one exercise of one submission.
-    public func gradeExercise(
-        _ exercise: CodeBlock, of lesson: Lesson, edition: StudentEdition, submission: Submission, slot: Int
-    ) -> ExerciseGrade {
+    public func gradeExercise(_ exercise: CodeBlock, of lesson: Lesson, submission: Submission, slot: Int)
+        -> ExerciseGrade
+    {
         let started = DispatchTime.now()
-        var grade = grading(exercise, of: lesson, edition: edition, submission: submission, slot: slot)
+        var grade = grading(exercise, of: lesson, submission: submission, slot: slot)
         grade.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return grade
     }
 
-    private func grading(
-        _ exercise: CodeBlock, of lesson: Lesson, edition: StudentEdition, submission: Submission, slot: Int
-    ) -> ExerciseGrade {
+    private func grading(_ exercise: CodeBlock, of lesson: Lesson, submission: Submission, slot: Int)
+        -> ExerciseGrade
+    {
         let id = exercise.attributes.exercise ?? ""
         let lessonName = (lesson.file as NSString).lastPathComponent
         var grade = ExerciseGrade(
             lesson: lessonName, id: id, title: exercise.attributes.title,
             maxPoints: Double(exercise.attributes.points ?? 0), checks: [])
+        var studentChecks: [StudentCheck] = []
         func fail(_ problem: String, reason: String) -> ExerciseGrade {
-            grade.checks = checkGrades(lesson: lesson, exercise: exercise, edition: edition, reason: reason)
+            grade.checks = checkGrades(lesson: lesson, exercise: exercise, in: studentChecks, reason: reason)
             grade.problem = problem
             return grade
         }
         guard let submitted = submission.exercise(id, lessonFile: lessonName) else {
-            let skipped =
-                submission.skipped.isEmpty
-                ? "" : " (not read: " + submission.skipped.prefix(5).joined(separator: "; ") + ")"
-            return fail(
-                "exercise \(id): no exercise block with id=\(id) in the submission" + skipped, reason: "not submitted")
+            return fail("exercise \(id): no exercise block with id=\(id) in the submission", reason: "not submitted")
         }
+        grade.file = submitted.file
+        studentChecks = submission.checks(of: id, in: submitted.file)
         let interface: ExerciseInterface
         do {
             interface = try ExerciseInterface(exercise, file: lesson.file)
@@ -126,32 +164,40 @@ public struct Grader: Sendable {
                 reason: "the exercise does not compile")
         case .compiled(let executable):
             grade.checks = run(
-                checker: checker, exercise: executable, programs: programs, lesson: lesson, edition: edition, slot: slot
-            )
+                checker: checker, exercise: executable, programs: programs, lesson: lesson,
+                studentFile: submitted.file, studentChecks: studentChecks, slot: slot)
             return grade
         }
     }
 
     // MARK: - Running
 
-    private func timeout(_ block: CodeBlock) -> Double { block.attributes.timeout ?? defaultTimeout }
+    /// A block's time: its own `timeout=`, or, for a check, its exercise block's.
+    private func timeout(_ block: CodeBlock, exercise: CodeBlock? = nil) -> Double {
+        block.attributes.timeout ?? exercise?.attributes.timeout ?? defaultTimeout
+    }
 
     /// Runs each check block on its own: a fresh checker and exercise per check, so that an
     /// exercise never holds a hidden check's arguments while a visible check is judged.
     private func run(
-        checker: String, exercise: String, programs: GradingPrograms, lesson: Lesson, edition: StudentEdition, slot: Int
+        checker: String, exercise: String, programs: GradingPrograms, lesson: Lesson, studentFile: String,
+        studentChecks: [StudentCheck], slot: Int
     ) -> [CheckGrade] {
-        var grades = checkGrades(lesson: lesson, exercise: programs.exercise, edition: edition, reason: nil)
+        var grades = checkGrades(lesson: lesson, exercise: programs.exercise, in: studentChecks, reason: nil)
         var environment: [String: String] = [:]
         for parameter in lesson.frontMatter.params {
             environment[ProgramContract.parameterPrefix + parameter.name] = parameter.value.encoded
         }
         let checks = programs.checks
-        let blockSeconds = programs.preamble.map(timeout)
+        let blockSeconds = programs.preamble.map { timeout($0) }
         for (index, check) in checks.enumerated() {
+            let started = DispatchTime.now()
+            defer {
+                grades[index].seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            }
             let run = executor.run(
                 checker: checker, exercise: exercise, check: index, environment: environment,
-                blockSeconds: blockSeconds, checkSeconds: timeout(check), slot: slot)
+                blockSeconds: blockSeconds, checkSeconds: timeout(check, exercise: programs.exercise), slot: slot)
             var began = false
             var lost: String?
             for event in run.events {
@@ -161,7 +207,9 @@ public struct Grader: Sendable {
                 case .fail(index, let line, let message) where began:
                     // A failure reported from outside the check block (a stub's) is placed at the check.
                     let inCheck = check.contentLines.contains(line)
-                    let studentLine = grades[index].hidden || !inCheck ? nil : edition.lineMap[line]
+                    let studentLine =
+                        grades[index].hidden || !inCheck
+                        ? nil : visibleCheck(index, of: checks, in: studentChecks)?.line(of: check, at: line)
                     grades[index].failures.append(.init(line: line, studentLine: studentLine, message: message))
                 case .done(index) where began:
                     grades[index].passed = grades[index].failures.isEmpty
@@ -174,8 +222,9 @@ public struct Grader: Sendable {
             if !grades[index].passed {
                 grades[index].reason =
                     began
-                    ? describe(run, lost: lost, hidden: grades[index].hidden)
-                    : "the program stopped before the check ran: " + describe(run, lost: lost, hidden: true)
+                    ? describe(run, lost: lost, hidden: grades[index].hidden, file: studentFile)
+                    : "the program stopped before the check ran: "
+                        + describe(run, lost: lost, hidden: true, file: studentFile)
             }
         }
         return grades
@@ -183,7 +232,7 @@ public struct Grader: Sendable {
 
     /// Why a check did not pass, in words for the student. Of a hidden check's run nothing is
     /// told but that it did not finish, or ran out of time: no exit status, no message.
-    private func describe(_ run: GradingExecutor.Run, lost: String?, hidden: Bool) -> String {
+    private func describe(_ run: GradingExecutor.Run, lost: String?, hidden: Bool, file: String) -> String {
         if case .timedOut(let seconds, _) = run.checker {
             return "it did not finish within \(seconds.secondsText) s and was stopped"
         }
@@ -211,7 +260,8 @@ public struct Grader: Sendable {
         let lines = messageLines(ofErrorOutput: run.exerciseErrors).map { String($0.prefix(300)) }
         let fatal = lines.first { $0.contains("Fatal error") || $0.contains("fatal error") }
             .map { line in line.split(separator: "/").last.map(String.init) ?? line }
-        let detail = (fatal ?? lines.last).map { ": \($0)" } ?? ""
+        let trap = Self.trap(in: run.exerciseErrors, file: file)
+        let detail = (trap ?? fatal ?? lines.last).map { ": \($0)" } ?? ""
         switch ending {
         case .exited(let status):
             // When the protocol was broken, that is the cause; whether the exercise had also
@@ -225,12 +275,27 @@ public struct Grader: Sendable {
                 return "your code ran out of memory (limit \(memory >> 20) MiB)"
             }
             return "your code trapped (signal \(signal))" + detail
+        case .stopped where trap != nil:
+            // It trapped, and the checker, which lost it, ended first.
+            return "your code trapped" + detail
         case .stopped, .timedOut, .flooded, .failedToStart:
             return lost ?? "your code stopped"
         }
     }
 
-    private func checkGrades(lesson: Lesson, exercise: CodeBlock, edition: StudentEdition, reason: String?)
+    /// The trap message in the exercise's stderr (`file:line: Fatal error: …`), placed in
+    /// the student's `file` when the trap is in their code, else without its place.
+    static func trap(in errors: String, file: String) -> String? {
+        guard let line = errors.split(separator: "\n").first(where: { $0.contains("Fatal error") }) else {
+            return nil
+        }
+        guard let located = line.firstMatch(of: #/^(\S+):([0-9]+): /#) else { return String(line.prefix(300)) }
+        let message = line[located.range.upperBound...].prefix(300)
+        let inFile = located.1.split(separator: "/").last == file.split(separator: "/").last
+        return inFile ? "\(file):\(located.2): \(message)" : String(message)
+    }
+
+    private func checkGrades(lesson: Lesson, exercise: CodeBlock, in studentChecks: [StudentCheck], reason: String?)
         -> [CheckGrade]
     {
         let checks = lesson.codeBlocks.filter {
@@ -240,9 +305,17 @@ public struct Grader: Sendable {
         return checks.enumerated().map { index, block in
             CheckGrade(
                 index: index, hidden: block.attributes.hidden, name: block.attributes.name, line: block.line,
-                studentLine: block.attributes.hidden ? nil : edition.lineMap[block.firstContentLine],
+                studentLine: visibleCheck(index, of: checks, in: studentChecks)?.firstLine,
                 maxPoints: share, passed: false, failures: [], reason: reason)
         }
+    }
+
+    /// The student's copy of check `index` (of the exercise's `checks`) when it is visible:
+    /// the student's file holds the visible checks in the lesson's order.
+    private func visibleCheck(_ index: Int, of checks: [CodeBlock], in studentChecks: [StudentCheck]) -> StudentCheck? {
+        guard !checks[index].attributes.hidden else { return nil }
+        let position = checks[..<index].filter { !$0.attributes.hidden }.count
+        return studentChecks.indices.contains(position) ? studentChecks[position] : nil
     }
 
     /// The compiler's errors in the student's code, with their lines; the others (in the

@@ -1,4 +1,5 @@
 import Foundation
+import LessonParser
 
 #if canImport(Glibc)
     import Glibc
@@ -13,7 +14,8 @@ import Foundation
 /// blocks are read, by a linear scan for fences (see `ExerciseBlocks`): no Markdown or YAML
 /// parser ever sees a student's file. What was skipped is said in `skipped`.
 public struct Submission: Sendable {
-    /// The folder's or file's name without extension.
+    /// The student's name: the folder's or file's name without extension when loaded,
+    /// until `StudentNames` names the class.
     public var student: String
     /// The path as given.
     public var path: String
@@ -124,11 +126,51 @@ public struct Submission: Sendable {
     func exercise(_ id: String, lessonFile: String) -> (code: String, file: String, line: Int)? {
         let preferred = files.filter { ($0.name as NSString).lastPathComponent == lessonFile }
         for (name, blocks) in preferred + files.filter({ ($0.name as NSString).lastPathComponent != lessonFile }) {
-            if let block = blocks.first(where: { $0.id == id }) {
+            if let block = blocks.first(where: { $0.kind == .exercise && $0.id == id }) {
                 return (block.code, name, block.firstLine)
             }
         }
         return nil
+    }
+
+    /// The visible check blocks of exercise `id` in the submission's file `file`, in order:
+    /// the line of each one's first content line, and how many lines it has.
+    func checks(of id: String, in file: String) -> [StudentCheck] {
+        files.first { $0.name == file }?.blocks.filter { $0.kind == .check && $0.id == id }.map {
+            StudentCheck(
+                firstLine: $0.firstLine, lines: $0.code.split(separator: "\n", omittingEmptySubsequences: false))
+        } ?? []
+    }
+
+    /// Every exercise block's id, with the file and line of its fence.
+    public var exerciseIds: [(id: String, file: String, line: Int)] {
+        files.flatMap { file in
+            file.blocks.filter { $0.kind == .exercise }.map { ($0.id, file.name, $0.firstLine - 1) }
+        }
+    }
+
+    /// The names of its Markdown files, without their folders.
+    public var fileNames: Set<String> { Set(files.map { ($0.name as NSString).lastPathComponent }) }
+}
+
+/// A visible check block as a student's file has it, to cite its lines.
+struct StudentCheck: Sendable {
+    /// The line of its first content line in the student's file.
+    var firstLine: Int
+    var lines: [Substring]
+
+    /// The line in the student's file of line `line` of the instructor's `check`: at the same
+    /// offset in the block when that line reads the same there (spaces around ignored), else
+    /// the first line of the block that does, else the block's first line.
+    func line(of check: CodeBlock, at line: Int) -> Int {
+        let offset = line - check.firstContentLine
+        let instructor = check.code.split(separator: "\n", omittingEmptySubsequences: false)
+        guard instructor.indices.contains(offset) else { return firstLine }
+        let wanted = instructor[offset].trimmingCharacters(in: .whitespaces)
+        if lines.indices.contains(offset) && lines[offset].trimmingCharacters(in: .whitespaces) == wanted {
+            return firstLine + offset
+        }
+        return firstLine + (lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == wanted } ?? 0)
     }
 }
 

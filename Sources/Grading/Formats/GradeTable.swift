@@ -1,5 +1,6 @@
 /// The terminal table: a row per student, a column per exercise, and then every
-/// student's feedback (what they may be told; hidden checks only as counts).
+/// student's feedback (what they may be told about the submission, then per exercise;
+/// hidden checks only as counts).
 enum GradeTable {
     static func render(_ grades: [SubmissionGrade]) -> String {
         let names = exerciseNames(grades)
@@ -20,9 +21,11 @@ enum GradeTable {
         }
         var lines = [line(header)] + rows.map(line)
         for grade in grades {
-            let feedback = grade.exercises.flatMap { exercise in
-                exercise.feedback.map { "  \(exercise.id): " + $0.replacingOccurrences(of: "\n", with: "\n    ") }
-            }
+            let feedback =
+                grade.notes.map { "  " + $0 }
+                + grade.exercises.flatMap { exercise in
+                    exercise.feedback.map { "  \(exercise.id): " + $0.replacingOccurrences(of: "\n", with: "\n    ") }
+                }
             guard !feedback.isEmpty else { continue }
             lines.append("")
             lines.append("\(grade.student) (\(pointsText(grade.points))/\(pointsText(grade.maxPoints))):")
