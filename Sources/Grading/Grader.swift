@@ -251,7 +251,10 @@ public struct Grader: Sendable {
                 .map { ": " + String($0.split(separator: "/").last ?? $0).prefix(300) } ?? ""
             return "the check stopped (\(run.checker))" + fatal
         }
-        // A visible check's run: the exercise held only that check's arguments.
+        // A visible check's run: the exercise held only that check's arguments. When the
+        // checker lost it for a reason of its own (the protocol broken, a wrong value), that
+        // is the cause, however the exercise then ended.
+        if let lost, lost != ProgramContract.exerciseStopped { return lost }
         var ending = run.exercise
         // The sandbox's init reports a program killed by signal s as exit status 128 + s.
         if executor.sandbox != nil, case .exited(let status) = ending, status > 128, status < 160 {
@@ -274,10 +277,11 @@ public struct Grader: Sendable {
             {
                 return "your code ran out of memory (limit \(memory >> 20) MiB)"
             }
-            return "your code trapped (signal \(signal))" + detail
+            // Told alike however the race between the two programs' endings went.
+            return trap.map { "your code trapped: \($0)" } ?? "your code trapped (signal \(signal))" + detail
         case .stopped where trap != nil:
             // It trapped, and the checker, which lost it, ended first.
-            return "your code trapped" + detail
+            return "your code trapped: " + (trap ?? "")
         case .stopped, .timedOut, .flooded, .failedToStart:
             return lost ?? "your code stopped"
         }

@@ -14,6 +14,9 @@ package enum ProgramContract {
 
     /// Which side of a graded exercise the program is: `checker` or `exercise`.
     package static let gradingRoleVariable = "DESCENT_GRADING"
+    /// Why the checker lost the exercise when the exercise just ended (its pipe closed): the
+    /// grader then says how it ended, where other reasons are the cause themselves.
+    package static let exerciseStopped = "your code stopped"
     /// The checker's check blocks to run, as comma-separated indices.
     package static let gradingChecksVariable = "DESCENT_GRADING_CHECKS"
 

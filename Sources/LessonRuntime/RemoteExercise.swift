@@ -136,9 +136,9 @@ enum GradingChecker {
             }
         }
         defer { for handle in firstHandle..<nextHandle { functions[handle] = nil } }
-        guard connection.send(fields) else { lost("your code stopped") }
+        guard connection.send(fields) else { lost(ProgramContract.exerciseStopped) }
         while true {
-            guard let message = connection.receive() else { lost("your code stopped") }
+            guard let message = connection.receive() else { lost(ProgramContract.exerciseStopped) }
             switch (message.first, message.count) {
             case ("return", 2):
                 do { return try Result.decode(field: message[1]) } catch {
@@ -156,7 +156,7 @@ enum GradingChecker {
                 do { value = try body(Array(message[2...])) } catch {
                     lost("your code called a function it was given wrongly: \(error)")
                 }
-                guard connection.send(["return", value]) else { lost("your code stopped") }
+                guard connection.send(["return", value]) else { lost(ProgramContract.exerciseStopped) }
             default:
                 lost("your code broke the grading protocol")
             }
