@@ -22,8 +22,8 @@ import Testing
                         CheckGrade(
                             index: 1, hidden: true, name: nil, line: 33, studentLine: nil, maxPoints: 1, passed: false,
                             failures: [.init(line: 34, studentLine: nil, message: "expected -3.0 ± 1e-09, got 3.0")],
-                            reason: nil),
-                    ])
+                            reason: nil, seconds: 0.25),
+                    ], seconds: 0.5)
             ]),
         SubmissionGrade(
             student: "=bo, \"jr\"", path: "class/bo",
@@ -66,14 +66,34 @@ import Testing
                 == "student,double,total,max\r\nada,1,1,2\r\n\"'=bo, \"\"jr\"\"\",0,0,2\r\n")
     }
 
-    @Test func junitHasPointsAsPropertiesAndHidesNothingFromTheInstructor() throws {
+    /// As the JUnit 4 schema has it: points as the suite's properties, none inside a test
+    /// case (a check's points are its `system-out`), times on suites and cases; failures at
+    /// the student's line, a hidden check's at the instructor's.
+    @Test func junitHasPointsAsSuitePropertiesAndHidesNothingFromTheInstructor() throws {
         let xml = try GradeFormat.junit.render(Self.grades)
-        #expect(xml.contains("<testsuite name=\"=bo, &quot;jr&quot;\" tests=\"2\" failures=\"2\""))
+        #expect(xml.contains("<testsuite name=\"=bo, &quot;jr&quot;\" tests=\"2\" failures=\"2\" errors=\"0\""))
         #expect(xml.contains("<property name=\"points\" value=\"1\"/>"))
-        #expect(xml.contains("<testcase classname=\"ada.01-tiny.md.double\" name=\"hidden check 2\">"))
-        #expect(xml.contains("got &lt;&amp;&gt;"))
+        #expect(xml.contains("<testcase classname=\"ada.01-tiny.md.double\" name=\"hidden check 2\" time=\"0.250\">"))
+        #expect(
+            xml.contains("<failure message=\"01-tiny.md:31: check failed: expected 6.0 ± 1e-09, got &lt;&amp;&gt;\""))
+        #expect(xml.contains("01-tiny.md:34 (the instructor's lesson): check failed: expected -3.0 ± 1e-09, got 3.0"))
+        #expect(xml.contains("<system-out>points: 1 of 1</system-out>"))
         let document = try XMLDocument(data: Data(xml.utf8))
         #expect(try document.nodes(forXPath: "//testcase").count == 4)
+        #expect(try document.nodes(forXPath: "//testcase/properties").isEmpty)
+        #expect(try document.nodes(forXPath: "//testsuite[@time]").count == 2)
+    }
+
+    /// What `render` writes in JSON reads back into the same grades: how shards are merged.
+    @Test func jsonReadsBackIntoTheSameGrades() throws {
+        var grades = Self.grades
+        grades[0].notes = ["x.md:3: exercise id=double_it is not an exercise of 01-tiny.md"]
+        grades[0].exercises[0].file = "lessons/01-tiny.md"
+        let json = try GradeFormat.json.render(grades)
+        #expect(try GradeJSON.decode(Data(json.utf8)).grades == grades)
+        #expect(try GradeJSON.decode(Data(json.utf8)).shard == nil)
+        let shard = try #require(ClassShard("2/3"))
+        #expect(try GradeJSON.decode(Data(try shard.render(grades).utf8)).shard == shard)
     }
 
     @Test func gradescopeTellsOnlyTheFeedback() throws {
@@ -84,6 +104,9 @@ import Testing
         #expect(tests.count == 1)
         #expect(tests[0]["max_score"] as? Double == 2)
         #expect(tests[0]["output"] as? String == "0 of 1 hidden check passed")
+        #expect(tests[0]["status"] as? String == "failed")
+        #expect(tests[0]["visibility"] as? String == "visible")
+        #expect(object["execution_time"] as? Int == 1)
         #expect(!json.contains("-3.0"))
         #expect(throws: GradingError.self) { try GradeFormat.gradescope.render(Self.grades) }
     }

@@ -58,6 +58,6 @@ extension SubmissionGrade {
 
     /// Everything the student is told.
     var feedbackText: String {
-        exercises.flatMap(\.feedback).joined(separator: "\n")
+        (notes + exercises.flatMap(\.feedback)).joined(separator: "\n")
     }
 }
