@@ -12,6 +12,7 @@ packages=(
   python3-pygments  # Swift highlighted at build time
   bubblewrap        # descent grade: the sandbox student code runs in
   util-linux        # descent grade: prlimit and setpriv
+  libxml2-utils     # the tests: xmllint checks descent grade's JUnit XML against a JUnit 4 schema
 )
 if [ "${1:-}" = "--check" ]; then
   command -v java >/dev/null || packages+=(default-jre-headless)  # the Nu HTML checker runs on Java
