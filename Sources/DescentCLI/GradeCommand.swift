@@ -63,7 +63,7 @@ struct GradeCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Seconds a block may run when it sets no timeout= (nor, for a check, does its exercise).",
+            "Seconds a check or exercise block may run when it sets no timeout= (nor, for a check, does its exercise).",
             valueName: "seconds"))
     var timeout: Double = Grader.standardTimeout
 

@@ -14,9 +14,11 @@ public struct Grader: Sendable {
     public var executor: GradingExecutor
     /// Parallel jobs (each runs one program at a time).
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
-    /// Seconds a block may run when it sets no `timeout=` (nor, for a check block, does its
-    /// exercise block): the course's checks take well under a second each, so an endless
-    /// loop costs this much per check it runs in.
+    /// Seconds a check block or an exercise block may run when it sets no `timeout=` (nor,
+    /// for a check, does its exercise block): the course's checks take well under a second
+    /// each, so an endless loop costs this much per check it runs in. The spec blocks,
+    /// which are the instructor's and which `release` verified as `descent test` runs them,
+    /// keep `descent test`'s time (`Runner.standardTimeout`) when they set none.
     public var defaultTimeout: Double = Self.standardTimeout
     /// The default of `defaultTimeout`.
     public static let standardTimeout: Double = 5
@@ -92,11 +94,19 @@ public struct Grader: Sendable {
         for block in submission.exerciseIds where !all.contains(block.id) {
             let lesson = known.first { $0.file == (block.file as NSString).lastPathComponent }
             notes.append(
-                "\(block.file):\(block.line): exercise id=\(block.id) is not an exercise of "
+                "\(Self.printable(block.file)):\(block.line): exercise id=\(Self.printable(block.id)) is not an exercise of "
                     + (lesson.map { "\($0.file)" } ?? "the lessons graded")
                     + " (its exercises: \((lesson?.ids ?? all).joined(separator: ", "))); this block was not graded")
         }
         return notes
+    }
+
+    /// A name from a student's file as it may be printed: at most 100 characters, control
+    /// characters (a terminal's escape sequences) as `?`.
+    static func printable(_ text: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.prefix(100).map { $0.properties.generalCategory == .control ? "?" : $0 }))
     }
 
     /// Grades one exercise of one submission.
@@ -172,9 +182,16 @@ public struct Grader: Sendable {
 
     // MARK: - Running
 
-    /// A block's time: its own `timeout=`, or, for a check, its exercise block's.
-    private func timeout(_ block: CodeBlock, exercise: CodeBlock? = nil) -> Double {
-        block.attributes.timeout ?? exercise?.attributes.timeout ?? defaultTimeout
+    /// A block's time: its own `timeout=`; else a check's is its exercise block's
+    /// `timeout=` or `defaultTimeout`, an exercise block's `defaultTimeout`, and a spec
+    /// block's what `descent test` gives it.
+    private func timeout(_ block: CodeBlock, exercise: CodeBlock) -> Double {
+        if let seconds = block.attributes.timeout { return seconds }
+        switch block.role {
+        case .check: return exercise.attributes.timeout ?? defaultTimeout
+        case .exercise: return defaultTimeout
+        default: return Runner.standardTimeout
+        }
     }
 
     /// Runs each check block on its own: a fresh checker and exercise per check, so that an
@@ -189,7 +206,7 @@ public struct Grader: Sendable {
             environment[ProgramContract.parameterPrefix + parameter.name] = parameter.value.encoded
         }
         let checks = programs.checks
-        let blockSeconds = programs.preamble.map { timeout($0) }
+        let blockSeconds = programs.preamble.map { timeout($0, exercise: programs.exercise) }
         for (index, check) in checks.enumerated() {
             let started = DispatchTime.now()
             defer {

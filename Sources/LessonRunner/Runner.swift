@@ -9,7 +9,9 @@ import LessonRuntime
 /// output and assertions. Whatever the lesson does, `run` returns.
 public struct Runner: Sendable {
     /// Seconds a block may run when it sets no `timeout=`.
-    public var defaultTimeout: Double = 60
+    public var defaultTimeout: Double = Self.standardTimeout
+    /// The default of `defaultTimeout`.
+    public static let standardTimeout: Double = 60
     /// Bytes a lesson program may print (stdout and stderr together) before it is stopped.
     public var outputLimit = 8 << 20
     /// Hyperparameter values from `--set`, by name; with any, outputs are not checked.

@@ -35,3 +35,9 @@ import Testing
         #expect(ClassShard(text) == nil)
     }
 }
+
+/// What a student's file names is printed without a terminal's escape sequences.
+@Test func namesFromAStudentsFileArePrintable() {
+    #expect(Grader.printable("id\u{1B}[2J\u{7}x") == "id?[2J?x")
+    #expect(Grader.printable(String(repeating: "é", count: 300)).count == 100)
+}
