@@ -34,13 +34,13 @@ struct GradeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder of the instructor's lessons.", valueName: "dir"))
     var lessons = "lessons"
 
-    @Option(name: .long, help: "table, json, junit, csv or gradescope (default: table; json with --shard).")
+    @Option(name: .long, help: "table, json, junit, csv or gradescope (default: table; json when sharded).")
     var format: GradeFormat?
 
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Grade only the K-th of N slices of the class (in name order), written as JSON for --merge.",
+            "Grade only the K-th of N slices of the class (in name order), written as JSON to merge.",
             valueName: "K/N"))
     var shard: ClassShard?
 
