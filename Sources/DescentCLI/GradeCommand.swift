@@ -22,8 +22,8 @@ struct GradeCommand: ParsableCommand {
 
             Each student is named by the shortest trailing part of the submission's path that no \
             other submission's path ends with; grades are listed by name. A class is graded on the \
-            lessons its submissions hand in (by file name or exercise id); a submission that is \
-            missing or unreadable gets 0 with the reason. With --shard K/N only the K-th of N \
+            lessons given with --only, else on those its submissions hand in (by file name or \
+            exercise id); a submission that is missing or unreadable gets 0 with the reason. With --shard K/N only the K-th of N \
             slices of the class (in name order) is graded, and written as JSON; --merge puts the \
             shards' JSON files together and writes the class's grades in any format.
             """)
@@ -33,6 +33,13 @@ struct GradeCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Folder of the instructor's lessons.", valueName: "dir"))
     var lessons = "lessons"
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Grade this lesson of the folder (a name, with or without .md; repeatable). Default: the lessons the class hands in.",
+            valueName: "lesson"))
+    var only: [String] = []
 
     @Option(name: .long, help: "table, json, junit, csv or gradescope (default: table; json when sharded).")
     var format: GradeFormat?
@@ -136,6 +143,7 @@ struct GradeCommand: ParsableCommand {
         shard?.class = ClassShard.digest(names: order.map { names[$0] }, paths: order.map { submissions[$0] })
         let mine = Set(shard.map { order[$0.positions(of: order.count)] } ?? order[...])
         let parsed = try Self.readLessons(in: lessons)
+        let chosen = try Self.lessons(only, of: parsed, in: lessons)
         // Every submission is read, as the lessons the class is graded on are those any of
         // them hands in; only this shard's are kept. One that cannot be read is graded as
         // handing in nothing, with the reason; it never stops the class.
@@ -171,7 +179,9 @@ struct GradeCommand: ParsableCommand {
                 throw GradingError("\(error)\n(use --no-sandbox to grade code you trust without it)")
             }
         }
-        let graded = Grader.lessonsGraded(parsed, fileNames: fileNames, exerciseIds: exerciseIds)
+        let graded = chosen ?? Grader.lessonsGraded(parsed, fileNames: fileNames, exerciseIds: exerciseIds)
+        FileHandle.standardError.write(
+            Data("lessons graded: \(graded.map(Self.fileName).joined(separator: ", "))\n".utf8))
         var grader = Grader(lessons: graded, executor: try GradingExecutor(sandbox: sandbox))
         grader.defaultTimeout = timeout
         if let jobs { grader.jobs = jobs }
@@ -179,6 +189,19 @@ struct GradeCommand: ParsableCommand {
         let grades = grader.grade(loaded) { done, total in progress.show("[\(done)/\(total)] grading exercises") }
         progress.show("")
         return grades
+    }
+
+    private static func fileName(_ lesson: Lesson) -> String { (lesson.file as NSString).lastPathComponent }
+
+    /// The lessons `names` (`--only`) names, in the folder's order; nil when it names none.
+    private static func lessons(_ names: [String], of lessons: [Lesson], in folder: String) throws -> [Lesson]? {
+        guard !names.isEmpty else { return nil }
+        let wanted = Set(names.map { $0.hasSuffix(".md") ? $0 : $0 + ".md" })
+        let all = lessons.map(fileName)
+        if let unknown = wanted.subtracting(all).sorted().first {
+            throw CommandError("no lesson '\(unknown)' in '\(folder)' (its lessons: \(all.joined(separator: ", ")))")
+        }
+        return lessons.filter { wanted.contains(fileName($0)) }
     }
 
     /// Every lesson of a folder, parsed; any lesson error stops the command.

@@ -153,6 +153,25 @@ import Testing
         #expect(
             both.stdout
                 == "student,double,mean,triple,median,total,max\r\nada,2,2,0,0,4,8\r\nmore,0,0,2,2,4,8\r\n")
+        #expect(both.stderr.contains("lessons graded: 01-tiny.md, 02-more.md\n"))
+
+        // Unless the instructor names the lessons: then the others' blocks are reported.
+        let only = try Self.grade(
+            ["--lessons", lessons.path, "--only", "01-tiny", "--format", "json", Self.class3[0], more.path])
+        #expect(only.stderr.contains("lessons graded: 01-tiny.md\n"))
+        let submissions = try #require(
+            (try JSONSerialization.jsonObject(with: Data(only.stdout.utf8)) as? [String: Any])?["submissions"]
+                as? [[String: Any]])
+        #expect(submissions.map { $0["max_points"] as? Double } == [4, 4])
+        #expect(
+            (submissions[1]["notes"] as? [String])?.first?.hasSuffix(
+                "exercise id=triple is not an exercise of the lessons graded (its exercises: double, mean); this block was not graded"
+            ) == true, "\(submissions[1])")
+        let unknown = try DescentBinary.run(["grade", "--lessons", lessons.path, "--only", "03-none", "x"])
+        #expect(unknown.status != 0)
+        #expect(
+            unknown.stderr.contains("no lesson '03-none.md' in '\(lessons.path)' (its lessons: 01-tiny.md, 02-more.md)")
+        )
     }
 
     /// The JUnit XML is valid against a schema with the rules of the JUnit 4 schema Jenkins'
