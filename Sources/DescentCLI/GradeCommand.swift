@@ -144,13 +144,13 @@ struct GradeCommand: ParsableCommand {
         let mine = Set(shard.map { order[$0.positions(of: order.count)] } ?? order[...])
         let parsed = try Self.readLessons(in: lessons)
         let chosen = try Self.lessons(only, of: parsed, in: lessons)
-        // Every submission is read, as the lessons the class is graded on are those any of
-        // them hands in; only this shard's are kept. One that cannot be read is graded as
-        // handing in nothing, with the reason; it never stops the class.
+        // Without --only, every submission is read, as the lessons the class is graded on are
+        // those any of them hands in; only this shard's are kept. One that cannot be read is
+        // graded as handing in nothing, with the reason; it never stops the class.
         var fileNames = Set<String>()
         var exerciseIds = Set<String>()
         var loaded: [Submission] = []
-        for index in order {
+        for index in order where chosen == nil || mine.contains(index) {
             var submission = Submission.load(submissions[index])
             fileNames.formUnion(submission.fileNames)
             exerciseIds.formUnion(submission.exerciseIds.map(\.id))
