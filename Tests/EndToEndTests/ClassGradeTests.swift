@@ -283,6 +283,16 @@ import Testing
             }
         }
 
+        // With --only, a shard reads only its own submissions, and the result is the same.
+        for shard in 1...4 {
+            _ = try Self.grade(
+                common + ["--only", "01-tiny", "--shard", "\(shard)/4", "-o", "only-\(shard).json"] + students,
+                in: folder)
+        }
+        let once = try Self.grade(common + ["--format", "csv"] + students, in: folder).stdout
+        let only = try Self.grade(["--merge"] + (1...4).map { "only-\($0).json" } + ["--format", "csv"], in: folder)
+        #expect(only.stdout == once)
+
         let missing = try DescentBinary.run(["grade", "--merge", shards[0], shards[2]], in: folder)
         #expect(missing.status != 0 && missing.stderr.contains("shards 2/4, 4/4 missing"), "\(missing.stderr)")
         _ = try Self.grade(common + ["--shard", "1/4", "-o", "other.json"] + students.dropLast(), in: folder)
