@@ -1,4 +1,5 @@
 import Foundation
+import LessonRunner
 
 /// Typesets math with KaTeX, from Debian's `katex` package, in one node process per build.
 ///
@@ -24,6 +25,15 @@ public struct KaTeX: MathTypesetter {
             if let html = result.html { .success(html) } else { .failure(TypesettingError(result.error ?? "rejected")) }
         }
         return TypesetMath(results: results, assets: try Self.assets(in: URL(fileURLWithPath: reply.dist)))
+    }
+
+    /// The script, node, and the KaTeX package's version file (`katex/package.json` in
+    /// `modulePath`), each by its path, size and time.
+    public var cacheIdentity: String? {
+        let node = executablePath("node") ?? ""
+        let package = URL(fileURLWithPath: modulePath).appendingPathComponent("katex/package.json").path
+        return ["KaTeX", Self.script, ContentCache.stamp(of: node), ContentCache.stamp(of: package)].joined(
+            separator: "\n")
     }
 }
 
