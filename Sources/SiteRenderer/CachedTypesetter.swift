@@ -6,8 +6,8 @@ import LessonRunner
 /// is not started) when it holds every one.
 ///
 /// A formula's entry (kind `math`) is keyed by `base`'s `cacheIdentity`, whether the
-/// formula is displayed, and its TeX; it holds the HTML, or the typesetter's message when
-/// it rejected the formula. The files the HTML needs (`TypesetMath.assets`) are an entry
+/// formula is displayed, and its TeX; it holds `+` and the HTML, or `-` and the
+/// typesetter's message when it rejected the formula. The files the HTML needs (`TypesetMath.assets`) are an entry
 /// keyed by the identity alone.
 struct CachedTypesetter: MathTypesetter {
     let base: any MathTypesetter
@@ -26,9 +26,7 @@ struct CachedTypesetter: MathTypesetter {
         let keys = formulas.map { ContentCache.key(["formula", identity, $0.display ? "display" : "inline", $0.tex]) }
         var known: [String: Result<String, TypesettingError>] = [:]
         for key in Set(keys) {
-            if let data = cache.data(Self.kind, key), let entry = try? JSONDecoder().decode(Entry.self, from: data) {
-                known[key] = entry.result
-            }
+            known[key] = cache.data(Self.kind, key).flatMap(Self.result)
         }
         let assetsKey = ContentCache.key(["assets", identity])
         var assets = cache.data(Self.kind, assetsKey).flatMap {
@@ -43,7 +41,7 @@ struct CachedTypesetter: MathTypesetter {
             let fresh = try base.typeset(missing.map { formulas[$0] })
             for (index, result) in zip(missing, fresh.results) {
                 known[keys[index]] = result
-                try cache.store(JSONEncoder().encode(Entry(result)), Self.kind, keys[index])
+                try cache.store(Self.entry(result), Self.kind, keys[index])
             }
             if assets != fresh.assets {
                 assets = fresh.assets
@@ -57,20 +55,20 @@ struct CachedTypesetter: MathTypesetter {
         return TypesetMath(results: results, assets: assets ?? [:])
     }
 
-    /// A formula's HTML, or why it was rejected.
-    private struct Entry: Codable {
-        var html: String?
-        var error: String?
-
-        init(_ result: Result<String, TypesettingError>) {
-            switch result {
-            case .success(let html): self.html = html
-            case .failure(let error): self.error = error.message
-            }
+    /// A formula's entry: `+` and its HTML, or `-` and why it was rejected.
+    private static func entry(_ result: Result<String, TypesettingError>) -> Data {
+        switch result {
+        case .success(let html): Data(("+" + html).utf8)
+        case .failure(let error): Data(("-" + error.message).utf8)
         }
+    }
 
-        var result: Result<String, TypesettingError> {
-            html.map { .success($0) } ?? .failure(TypesettingError(error ?? ""))
+    private static func result(_ entry: Data) -> Result<String, TypesettingError>? {
+        let text = String(decoding: entry.dropFirst(), as: UTF8.self)
+        switch entry.first {
+        case UInt8(ascii: "+"): return .success(text)
+        case UInt8(ascii: "-"): return .failure(TypesettingError(text))
+        default: return nil
         }
     }
 }
