@@ -31,6 +31,26 @@ import Testing
         }
     }
 
+    /// Two descents filling one empty cache at once (each compiling, running, typesetting
+    /// and storing the same entries) both succeed, with the same site.
+    @Test func twoDescentsShareOneCache() throws {
+        let folder = try DescentBinary.copyOfFixture("site-course")
+        let cache = folder.deletingLastPathComponent().appendingPathComponent("cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        // Sites in folders of their own parents, so that neither waits for the other's lock.
+        let running = try ["one", "two"].map { name in
+            try DescentBinary.start(
+                ["build", "--lessons", "lessons", "--out", "\(name)/site"], in: folder,
+                environment: ["DESCENT_CACHE_DIR": cache.path])
+        }
+        for result in try running.map({ try $0.finish() }) {
+            #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        }
+        let one = try DescentBinary.files(in: folder.appendingPathComponent("one/site"))
+        let two = try DescentBinary.files(in: folder.appendingPathComponent("two/site"))
+        #expect(!one.isEmpty && one == two)
+    }
+
     @Test func aRebuildRewritesOnlyTheFilesThatChanged() throws {
         let folder = try DescentBinary.copyOfFixture("site-course")
         let cache = folder.deletingLastPathComponent().appendingPathComponent("cache-\(UUID().uuidString)")
