@@ -1,7 +1,9 @@
 import Foundation
 import LessonRunner
 
-/// Typesets math with KaTeX, from Debian's `katex` package, in one node process per build.
+/// Typesets math with KaTeX, from Debian's `katex` package, in one node process per build
+/// (given only the formulas the cache lacks, and not started when it lacks none: see
+/// `CachedTypesetter`).
 ///
 /// Every formula goes to node at once as JSON; each comes back as KaTeX's HTML and MathML,
 /// or as KaTeX's message when it rejects it. The page needs KaTeX's stylesheet and fonts,

@@ -2,7 +2,8 @@ import Foundation
 import LessonRunner
 
 /// Highlights Swift with Pygments (Debian's `python3-pygments`), in one python process per
-/// build.
+/// build (given only the samples the cache lacks, and not started when it lacks none: see
+/// `CachedHighlighter`).
 ///
 /// Every sample goes to python at once as JSON and comes back as escaped HTML with Pygments'
 /// short token classes (`k` keyword, `nf` function name, `mf` number, `c1` comment…), which
