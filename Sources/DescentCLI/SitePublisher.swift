@@ -29,7 +29,7 @@ enum SitePublisher {
         let progress = Progress()
         progress.show("rendering \(out)/ …")
         var site = try Site.build(
-            lessons, course: course, edition: edition, typesetter: KaTeX(), highlighter: Pygments())
+            lessons, course: course, edition: edition, typesetter: KaTeX(), highlighter: Pygments(), cache: .standard)
         site.diagnostics = courseProblems + site.diagnostics
         try SiteWriter.write(site, to: output)
         progress.finish("rendered \(out)/")

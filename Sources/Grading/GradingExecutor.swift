@@ -47,8 +47,7 @@ public struct GradingExecutor: Sendable {
     public func compile(_ source: String) -> Compilation {
         let key = SHA256.key(source + "\n" + toolchain.fingerprint + "\ngrading 2")
         var cache = ProgramCache(
-            toolchain: toolchain, folder: toolchain.buildDirectory.appendingPathComponent("grading-programs"),
-            compileTimeLimit: compileTimeLimit)
+            toolchain: toolchain, kind: "grading-programs", compileTimeLimit: compileTimeLimit)
         // Student code reaches the compiler too: bound the memory, CPU and processes of its
         // whole tree as well as its time, and kill whatever it leaves behind.
         var group: ControlGroup?

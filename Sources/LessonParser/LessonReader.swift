@@ -30,7 +30,9 @@ public enum LessonReader {
     /// Line endings are made `\n` first (Windows' `\r\n` and old Macs' `\r` alike), so that
     /// every stage counts the lines cmark counts; the lesson keeps the normalised text.
     public static func parse(_ text: String, file: String) -> (lesson: Lesson, diagnostics: [Diagnostic]) {
-        let source = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        let source =
+            text.utf8.contains(UInt8(ascii: "\r"))
+            ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
         var (frontMatter, body, diagnostics) = FrontMatter.read(from: source, file: file)
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
         let document = CommonMark.parse(body)

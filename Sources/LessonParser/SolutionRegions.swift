@@ -15,6 +15,8 @@ enum SolutionRegions {
         for (offset, text) in block.code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = block.firstContentLine + offset
             let column = text.prefix { $0 == " " || $0 == "\t" }.count + 1
+            // Trimming is slow, and only a comment line can be a marker.
+            guard text.drop(while: \.isWhitespace).hasPrefix("//") else { continue }
             let marker = text.trimmingCharacters(in: .whitespaces)
             guard marker == begin || marker == end else { continue }
             if block.role != .exercise {

@@ -46,7 +46,7 @@ struct LessonLibraries {
         let sources = try libraries.map { library in
             try sourceFiles(in: packageRoot.appendingPathComponent("Sources/\(library.name)"))
         }
-        var description = [compiler, stamp(of: compiler)] + options
+        var description = [compiler, ContentCache.stamp(of: compiler)] + options
         for file in sources.joined() {
             description += [
                 String(file.path.dropFirst(packageRoot.path.count)), try String(contentsOf: file, encoding: .utf8),
@@ -124,13 +124,5 @@ struct LessonLibraries {
             throw RunnerError("cannot read \(folder.path)")
         }
         return walker.compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }.sorted { $0.path < $1.path }
-    }
-
-    /// What changes when the compiler at `path` is replaced: its real path, size and date.
-    static func stamp(of path: String) -> String {
-        let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        let attributes = try? FileManager.default.attributesOfItem(atPath: real)
-        let date = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return "\(real) \(attributes?[.size] ?? 0) \(date)"
     }
 }

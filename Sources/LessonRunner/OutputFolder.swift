@@ -26,6 +26,12 @@ import Foundation
 /// `RENAME_EXCHANGE` on Linux), and the old contents removed, the marker last. A writer
 /// killed at any moment leaves the old folder or the new one; what it left beside (marked,
 /// empty, or holding only the start of the marker) is removed by the next claim.
+///
+/// **Unchanged files stay.** A file staged with `stage(_:at:in:)` whose bytes the folder
+/// already holds at that path is a hard link to the folder's file, not a copy: after the
+/// swap it is the same file, with its inode and modification time (a browser or a server
+/// sees it unchanged). Staged files are never written in place, so the old folder stays
+/// whole until the swap.
 package final class OutputFolder: Sendable {
     /// The marker's file name and text; the text never changes, so a written folder is
     /// byte-identical from one run to the next.
@@ -105,13 +111,25 @@ package final class OutputFolder: Sendable {
         let manager = FileManager.default
         try manager.createDirectory(at: staging, withIntermediateDirectories: false)
         do {
-            try Data(Self.marker.utf8).write(to: staging.appendingPathComponent(Self.markerName))
+            try stage(Data(Self.marker.utf8), at: Self.markerName, in: staging)
             try fill(staging)
             try swap()
         } catch {
             try? Self.remove(staging)
             throw error
         }
+    }
+
+    /// Puts `data` at `path` (relative) in `staging`, making the folders on the way: a hard
+    /// link to the folder's current file at `path` when that is a regular file holding these
+    /// very bytes, so that it keeps its inode and modification time; else a new file.
+    package func stage(_ data: Data, at path: String, in staging: URL) throws {
+        let target = staging.appendingPathComponent(path)
+        try FileManager.default.createDirectory(
+            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let current = url.appendingPathComponent(path)
+        if Self.isRegularFile(current, holding: data), link(current.path, target.path) == 0 { return }
+        try data.write(to: target)
     }
 
     /// Why `folder` may not be replaced, or nil when it may.
@@ -251,6 +269,14 @@ private extension OutputFolder {
     static func holdsPartOfTheMarker(_ folder: URL) -> Bool {
         (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) == [markerName]
             && markerText(in: folder).map(marker.hasPrefix) == true
+    }
+
+    /// Whether `file` is a regular file (not a link) whose bytes are `data`.
+    static func isRegularFile(_ file: URL, holding data: Data) -> Bool {
+        var status = stat()
+        guard lstat(file.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size == data.count
+        else { return false }
+        return (try? Data(contentsOf: file)) == data
     }
 
     /// The text of the folder's `.descent-output` when it is a regular file (not a link).

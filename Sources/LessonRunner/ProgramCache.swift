@@ -2,12 +2,13 @@ import Foundation
 import LessonParser
 import LessonRuntime
 
-/// Compiles generated programs, keeping each executable in `folder/<key>/program`, where
-/// the key is a hash of everything the program is built from: an unchanged program is
-/// never compiled twice.
+/// Compiles generated programs, keeping each executable in the content cache as an entry
+/// of `kind` (`ContentCache`), whose key is a hash of everything the program is built
+/// from: an unchanged program is never compiled twice while the cache holds it.
 package struct ProgramCache {
     let toolchain: Toolchain
-    let folder: URL
+    /// The cache's kind of entry for these programs (lessons' and grading's are apart).
+    let kind: String
     /// Seconds the compiler may take before it is stopped.
     package var compileTimeLimit: Double = 600
     /// The command and arguments that the compiler runs under, if any (a sandbox), given
@@ -20,21 +21,19 @@ package struct ProgramCache {
         case failed([Diagnostic])
     }
 
-    /// Compiles `source` unless the program of this `key` exists. A failure that the
-    /// compiler does not place at a line is reported at `place`.
-    package init(toolchain: Toolchain, folder: URL, compileTimeLimit: Double = 600) {
+    package init(toolchain: Toolchain, kind: String, compileTimeLimit: Double = 600) {
         self.toolchain = toolchain
-        self.folder = folder
+        self.kind = kind
         self.compileTimeLimit = compileTimeLimit
     }
 
+    /// Compiles `source` unless the cache holds the program of this `key`. A failure that
+    /// the compiler does not place at a line is reported at `place`.
     package func compile(_ source: String, key: String, place: (file: String, line: Int)) throws -> Outcome {
-        let directory = folder.appendingPathComponent(key)
-        let executable = directory.appendingPathComponent("program")
-        if FileManager.default.isExecutableFile(atPath: executable.path) {
+        if let executable = toolchain.cache.lookup(kind, key) {
             return .compiled(executable: executable.path)
         }
-        let staging = folder.appendingPathComponent(".staging-\(UUID().uuidString)")
+        let staging = try toolchain.cache.newPath(".building")
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: staging) }
         let main = staging.appendingPathComponent("main.swift")
@@ -63,12 +62,10 @@ package struct ProgramCache {
                 }
             return .failed([Diagnostic(file: place.file, line: place.line, reason)])
         }
-        chmod(staging.appendingPathComponent("program").path, 0o755)
+        let program = staging.appendingPathComponent("program")
+        chmod(program.path, 0o755)
         // Another descent may have compiled the same program meanwhile; either copy will do.
-        do {
-            try FileManager.default.moveItem(at: staging, to: directory)
-        } catch  where FileManager.default.isExecutableFile(atPath: executable.path) {}
-        return .compiled(executable: executable.path)
+        return .compiled(executable: try toolchain.cache.store(file: program, kind, key).path)
     }
 
     /// The `file:line:col: error: message` lines of a compiler log.

@@ -35,29 +35,29 @@ public struct Runner: Sendable {
         guard !cells.isEmpty else { return LessonRun(lesson: lesson, cells: [], overrides: changed) }
         do {
             let source = ProgramGenerator(lesson: lesson).source
-            let cache = ProgramCache(
-                toolchain: toolchain, folder: toolchain.buildDirectory.appendingPathComponent("lesson-programs"))
             let key = "\(lesson.slug)-" + SHA256.key(source + "\n" + toolchain.fingerprint)
-            switch try cache.compile(source, key: key, place: (lesson.file, 1)) {
-            case .failed(let diagnostics):
-                return LessonRun(
-                    lesson: lesson, cells: Self.compileFailures(diagnostics, cells: cells, lesson: lesson),
-                    overrides: changed)
-            case .compiled(let executable):
-                let values = parameterValues(of: lesson)
-                let records = RunRecords(folder: URL(fileURLWithPath: executable).deletingLastPathComponent())
-                var results: [CellRun]
-                if let recorded = records.load(values, cells: cells) {
-                    results = recorded
-                } else {
+            let values = parameterValues(of: lesson)
+            let records = RunRecords(cache: toolchain.cache, program: key)
+            var results: [CellRun]
+            // A recorded run needs no program: it is compiled only to run.
+            if let recorded = records.load(values, cells: cells) {
+                results = recorded
+            } else {
+                let cache = ProgramCache(toolchain: toolchain, kind: "programs")
+                switch try cache.compile(source, key: key, place: (lesson.file, 1)) {
+                case .failed(let diagnostics):
+                    return LessonRun(
+                        lesson: lesson, cells: Self.compileFailures(diagnostics, cells: cells, lesson: lesson),
+                        overrides: changed)
+                case .compiled(let executable):
                     let (ran, endedWell) = try execute(executable, lesson: lesson, cells: cells, values: values)
                     if endedWell { records.save(ran, for: values) }
                     results = ran
                 }
-                if changed.isEmpty { results = results.map { Self.checkingOutput($0, file: lesson.file) } }
-                results = Self.unfinishedExercisesOnce(results, lesson: lesson)
-                return LessonRun(lesson: lesson, cells: results, overrides: changed)
             }
+            if changed.isEmpty { results = results.map { Self.checkingOutput($0, file: lesson.file) } }
+            results = Self.unfinishedExercisesOnce(results, lesson: lesson)
+            return LessonRun(lesson: lesson, cells: results, overrides: changed)
         } catch {
             return everyCell(.failed([Diagnostic(file: lesson.file, line: 1, "cannot run lesson: \(error)")]))
         }

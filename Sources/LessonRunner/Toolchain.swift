@@ -16,12 +16,19 @@ package struct Toolchain: Sendable {
     package let buildDirectory: URL
     let objects: [String]
     package let flags: [String]
+    /// Where compiled programs and their runs are kept (`ContentCache.standard`).
+    package let cache = ContentCache.standard
+
+    /// The folder of descent's caches: `DESCENT_BUILD_DIR`, else the folder of the running
+    /// executable.
+    package static var buildDirectory: URL {
+        ProcessInfo.processInfo.environment["DESCENT_BUILD_DIR"].map { URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+    }
 
     package static func locate() throws -> Toolchain {
         let environment = ProcessInfo.processInfo.environment
-        let buildDirectory =
-            environment["DESCENT_BUILD_DIR"].map { URL(fileURLWithPath: $0) }
-            ?? URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        let buildDirectory = Self.buildDirectory
         let compiler = try environment["SWIFT_EXEC"] ?? executable(named: "swiftc")
         // This file is Sources/LessonRunner/Toolchain.swift of the package that built us.
         let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -49,7 +56,7 @@ package struct Toolchain: Sendable {
     /// Everything a compiled program depends on besides its source, for the cache key: the
     /// compiler and the flags, which name the libraries' folder and so their sources' hash.
     package var fingerprint: String {
-        ([LessonLibraries.stamp(of: compiler)] + flags).joined(separator: "\n")
+        ([ContentCache.stamp(of: compiler)] + flags).joined(separator: "\n")
     }
 
     private static func executable(named name: String) throws -> String {

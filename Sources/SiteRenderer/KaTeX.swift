@@ -1,6 +1,9 @@
 import Foundation
+import LessonRunner
 
-/// Typesets math with KaTeX, from Debian's `katex` package, in one node process per build.
+/// Typesets math with KaTeX, from Debian's `katex` package, in one node process per build
+/// (given only the formulas the cache lacks, and not started when it lacks none: see
+/// `CachedTypesetter`).
 ///
 /// Every formula goes to node at once as JSON; each comes back as KaTeX's HTML and MathML,
 /// or as KaTeX's message when it rejects it. The page needs KaTeX's stylesheet and fonts,
@@ -24,6 +27,15 @@ public struct KaTeX: MathTypesetter {
             if let html = result.html { .success(html) } else { .failure(TypesettingError(result.error ?? "rejected")) }
         }
         return TypesetMath(results: results, assets: try Self.assets(in: URL(fileURLWithPath: reply.dist)))
+    }
+
+    /// The script, node, and the KaTeX package's version file (`katex/package.json` in
+    /// `modulePath`), each by its path, size and time.
+    public var cacheIdentity: String? {
+        let node = executablePath("node") ?? ""
+        let package = URL(fileURLWithPath: modulePath).appendingPathComponent("katex/package.json").path
+        return ["KaTeX", Self.script, ContentCache.stamp(of: node), ContentCache.stamp(of: package)].joined(
+            separator: "\n")
     }
 }
 

@@ -155,8 +155,9 @@ private extension PreparedLesson {
     /// Each exercise's code in the lesson's student edition (`StudentEdition`), by the line
     /// of the exercise's fence in the lesson. The edition keeps every exercise block, in order.
     static func studentCode(of lesson: Lesson) -> [Int: String] {
-        let edition = LessonReader.parse(StudentEdition(lesson).text, file: lesson.file).lesson
         let exercises = { (lesson: Lesson) in lesson.codeBlocks.filter { $0.role == .exercise } }
+        guard !exercises(lesson).isEmpty else { return [:] }
+        let edition = LessonReader.parse(StudentEdition(lesson).text, file: lesson.file).lesson
         return Dictionary(zip(exercises(lesson).map(\.line), exercises(edition).map(\.code))) { first, _ in first }
     }
 

@@ -1,7 +1,9 @@
 import Foundation
+import LessonRunner
 
 /// Highlights Swift with Pygments (Debian's `python3-pygments`), in one python process per
-/// build.
+/// build (given only the samples the cache lacks, and not started when it lacks none: see
+/// `CachedHighlighter`).
 ///
 /// Every sample goes to python at once as JSON and comes back as escaped HTML with Pygments'
 /// short token classes (`k` keyword, `nf` function name, `mf` number, `c1` comment…), which
@@ -27,6 +29,15 @@ public struct Pygments: CodeHighlighter {
             throw HelperError("Pygments answered \(highlighted.count) samples of \(samples.count)")
         }
         return highlighted
+    }
+
+    /// The script, python, and Debian's Pygments (its `__init__.py`, which names its
+    /// version), each by its path, size and time.
+    public var cacheIdentity: String? {
+        let python = executablePath("python3", preferring: python) ?? ""
+        let pygments = "/usr/lib/python3/dist-packages/pygments/__init__.py"
+        return ["Pygments", Self.script, ContentCache.stamp(of: python), ContentCache.stamp(of: pygments)].joined(
+            separator: "\n")
     }
 }
 

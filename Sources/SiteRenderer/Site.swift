@@ -1,20 +1,24 @@
 import CommonMark
 import Foundation
 import LessonParser
+import LessonRunner
 
 /// The render stage: the course (its file and its lessons with their runs) in, the site's
 /// files out.
 ///
 /// Every lesson is prepared first (math protected, parsed, anchors claimed), so that links
 /// between lessons can be checked; then all formulas of the course are typeset in one call
-/// and all code highlighted in one call; then each page is rendered. Nothing is written
-/// here (see `SiteWriter`), and nothing depends on the time or the machine: the same
-/// lessons and runs give the same bytes.
+/// and all code highlighted in one call — through `cache`, when given, so that only
+/// formulas and samples it does not hold reach the typesetter and the highlighter — then
+/// each page is rendered. Nothing is written here (see `SiteWriter`), and nothing depends
+/// on the time, the machine or the cache: the same lessons and runs give the same bytes.
 public enum Site {
-    public static func build(
+    package static func build(
         _ lessons: [SiteLesson], course: Course = Course(), edition: SiteEdition = .student,
-        typesetter: some MathTypesetter, highlighter: some CodeHighlighter
+        typesetter: some MathTypesetter, highlighter: some CodeHighlighter, cache: ContentCache? = nil
     ) throws -> SiteOutput {
+        let typesetter = CachedTypesetter.wrapping(typesetter, in: cache)
+        let highlighter = CachedHighlighter.wrapping(highlighter, in: cache)
         var prepared: [PreparedLesson] = []
         for (index, lesson) in lessons.enumerated() {
             let firstFormula = prepared.last.map { $0.firstFormula + $0.formulas.count } ?? 0

@@ -13,7 +13,7 @@ import Testing
         #expect(problems.isEmpty)
         let run = try Runner().run(lesson)
         #expect(run.cells.isEmpty)
-        let programs = try Toolchain.locate().buildDirectory.appendingPathComponent("lesson-programs")
+        let programs = ContentCache.standard.folder.appendingPathComponent("programs")
         let built = (try? FileManager.default.contentsOfDirectory(atPath: programs.path)) ?? []
         #expect(!built.contains { $0.hasPrefix(slug) })
     }

@@ -45,6 +45,28 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["site"])
     }
 
+    /// Each file's inode and modification time (seconds, nanoseconds).
+    func identity(of file: URL) -> [Int] {
+        var status = stat()
+        guard lstat(file.path, &status) == 0 else { return [] }
+        return [Int(status.st_ino), status.st_mtim.tv_sec, status.st_mtim.tv_nsec]
+    }
+
+    @Test func aFileWhoseBytesDidNotChangeIsTheSameFileAfterwards() throws {
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let out = try claimed()
+        try SiteWriter.write(site(["index.html": "same", "a/page.html": "one"]), to: out)
+        let names = ["index.html", "a/page.html", OutputFolder.markerName]
+        let before = names.map { identity(of: out.url.appendingPathComponent($0)) }
+        Thread.sleep(forTimeInterval: 0.01)
+        try SiteWriter.write(site(["index.html": "same", "a/page.html": "two"]), to: out)
+        let after = names.map { identity(of: out.url.appendingPathComponent($0)) }
+        #expect(after[0] == before[0] && after[2] == before[2])
+        #expect(after[1] != before[1])
+        #expect(try contents(of: out.url) == marker.merging(["index.html": "same", "a/page.html": "two"]) { $1 })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["site"])
+    }
+
     @Test func aBuildThatFailsWhileWritingLeavesThePreviousSite() throws {
         defer { try? FileManager.default.removeItem(at: parent) }
         let out = try claimed()
