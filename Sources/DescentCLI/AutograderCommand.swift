@@ -55,7 +55,9 @@ struct AutograderCommand: ParsableCommand {
         let files = try Autograder.files(
             project: try CourseFiles.project(root: Toolchain.packageRoot), lessonsFolder: URL(fileURLWithPath: lessons),
             swiftVersion: try Self.swiftVersion())
-        try AtomicFile.write(try files.zipArchive(), to: URL(fileURLWithPath: out))
+        let archive = URL(fileURLWithPath: out)
+        try FileManager.default.createDirectory(at: archive.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try AtomicFile.write(try files.zipArchive(), to: archive)
         let exercises = parsed.reduce(0) { $0 + $1.codeBlocks.filter { $0.role == .exercise }.count }
         print(
             "wrote the Gradescope autograder of \(count(parsed.count, "lesson")) (\(count(exercises, "exercise")), verified) to \(out)"
