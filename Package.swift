@@ -64,6 +64,7 @@ let package = Package(
             name: "GradingTests",
             dependencies: [
                 "Grading", "LessonParser", "LessonRunner", "LessonRuntime", "DescentCore",
+                .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Fixtures"]),
