@@ -56,7 +56,8 @@ struct AutograderCommand: ParsableCommand {
             project: try CourseFiles.project(root: Toolchain.packageRoot), lessonsFolder: URL(fileURLWithPath: lessons),
             swiftVersion: try Self.swiftVersion())
         let archive = URL(fileURLWithPath: out)
-        try FileManager.default.createDirectory(at: archive.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: archive.deletingLastPathComponent(), withIntermediateDirectories: true)
         try AtomicFile.write(try files.zipArchive(), to: archive)
         let exercises = parsed.reduce(0) { $0 + $1.codeBlocks.filter { $0.role == .exercise }.count }
         print(

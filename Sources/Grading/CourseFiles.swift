@@ -39,7 +39,9 @@ public struct CourseFiles: Sendable {
             if values.isDirectory == true {
                 try addFolder(url, as: prefix + "/" + name) { include(name + "/" + $0) }
             } else if values.isRegularFile == true, include(name) {
-                add(prefix + "/" + name, try Data(contentsOf: url), executable: manager.isExecutableFile(atPath: url.path))
+                add(
+                    prefix + "/" + name, try Data(contentsOf: url),
+                    executable: manager.isExecutableFile(atPath: url.path))
             }
         }
     }
@@ -68,7 +70,7 @@ public struct CourseFiles: Sendable {
                     else { return true }
                     return member.declName.baseName.text != "testTarget"
                 }
-                return super.visit(ArrayElementListSyntax(kept))
+                return super.visit(kept)
             }
         }
         return Remover().rewrite(Parser.parse(source: manifest)).description

@@ -88,7 +88,10 @@ public enum StudentCourse {
 
             A check that fails says what was expected and what your code gave, at the line of the
             check. The checks you see are not all: your work is also graded with checks you do not
-            see, so test more than the visible cases. `make site` builds the pages again.
+            see, so test more than the visible cases. An exercise whose first line says `hides=`
+            (`hides=centralDifference`) is graded without those parts of the course's library,
+            which compute its answer: your code must not use them (your own `descent test` does
+            not check that, grading does). `make site` builds the pages again.
 
             ## Submit
 

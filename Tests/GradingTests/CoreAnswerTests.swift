@@ -172,7 +172,8 @@ import Testing
                 if attempt.control {
                     #expect(exercise.points == exercise.maxPoints, "\(attempt.id), \(attempt.what): \(feedback)")
                 } else {
-                    #expect(exercise.points < exercise.maxPoints, "\(attempt.id) is passed by \(attempt.what): \(feedback)")
+                    #expect(
+                        exercise.points < exercise.maxPoints, "\(attempt.id) is passed by \(attempt.what): \(feedback)")
                 }
             }
         }

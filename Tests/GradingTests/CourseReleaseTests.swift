@@ -2,9 +2,9 @@ import Foundation
 import LessonParser
 import LessonRunner
 import Testing
+import ZIPFoundation
 
 @testable import Grading
-import ZIPFoundation
 
 /// `release` checks both directions before it writes anything.
 @Suite struct CourseReleaseTests {
@@ -14,7 +14,8 @@ import ZIPFoundation
         #expect(release.verify(with: grader) == [])
         var project = CourseFiles()
         project.add("Package.swift", text: "// a manifest")
-        let lessons = FileManager.default.temporaryDirectory.appendingPathComponent("descent-lessons-\(UUID().uuidString)")
+        let lessons = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "descent-lessons-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: lessons) }
         try FileManager.default.createDirectory(at: lessons, withIntermediateDirectories: true)
         try Data("title: Tiny\n".utf8).write(to: lessons.appendingPathComponent("course.yml"))
@@ -70,7 +71,8 @@ import ZIPFoundation
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try archive.write(to: folder.appendingPathComponent("a.zip"))
-        try FileManager.default.unzipItem(at: folder.appendingPathComponent("a.zip"), to: folder.appendingPathComponent("out"))
+        try FileManager.default.unzipItem(
+            at: folder.appendingPathComponent("a.zip"), to: folder.appendingPathComponent("out"))
         let run = folder.appendingPathComponent("out/run_autograder").path
         #expect(FileManager.default.isExecutableFile(atPath: run))
         #expect(
