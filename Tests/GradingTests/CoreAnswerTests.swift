@@ -180,7 +180,7 @@ import Testing
     }
 
     /// Hiding is what stops them: the hidden core functions, called, do compute the answers
-    /// (so the test above can fail), and the compiler names what is hidden.
+    /// (so the test above can fail), and the compiler refuses the call.
     @Test func theHiddenFunctionsComputeTheAnswersAndTheCompilerSaysSo() throws {
         let attempt = try #require(
             try Self.attempts().first { $0.what == "centralDifference(at: x, step: h, of: f)" })
@@ -193,7 +193,7 @@ import Testing
         #expect(hidden.points == 0)
         #expect(
             hidden.feedback.joined().contains(
-                "exercise central-difference is graded without the core's centralDifference: write it yourself"),
+                "error: 'centralDifference' cannot be constructed because it has no accessible initializers"),
             "\(hidden.feedback)")
         // The same lesson without hides=: the call earns every point.
         lesson =
