@@ -12,8 +12,9 @@ import Testing
 /// The candidates are found, not listed: every public top-level function of
 /// `Sources/DescentCore` whose parameter and result types fit an exercise's function (each of
 /// its parameters takes a value of the exercise's parameters of the same type, or has a
-/// default) is called with the exercise's arguments, by name and as `DescentCore.name`, as a
-/// submission's whole answer; none may earn the exercise's points. What an exercise `hides=`
+/// default) is called with the exercise's arguments, by name (and as `DescentCore.name` where
+/// the exercise hides anything), as a submission's whole answer; none may earn the exercise's
+/// points. What an exercise `hides=`
 /// (types such as `Linear`, whose methods compute an answer, as well as functions) is
 /// referred to beside the reference solution, which then must not compile either.
 @Suite struct CoreAnswerTests {
@@ -119,7 +120,8 @@ import Testing
                 for function in exerciseFunctions where !function.region.isEmpty {
                     for candidate in core {
                         guard let call = call(candidate, with: function) else { continue }
-                        for qualified in ["", "DescentCore."] {
+                        // As `DescentCore.name` too where the exercise hides the module's name.
+                        for qualified in block.attributes.hides.isEmpty ? [""] : ["", "DescentCore."] {
                             var replaced = lines
                             replaced.replaceSubrange(function.region, with: ["    return \(qualified)\(call)"])
                             attempts.append(
