@@ -106,9 +106,10 @@ public enum Autograder {
           exit 0
         fi
         cat "$work/errors" >&2
-        if grep -q "cannot sandbox code under grading" "$work/errors"; then
-          # No bubblewrap or cgroup v1 in this container: grade without the sandbox, in this
-          # disposable container (README-autograder.md says what that does not defend against).
+        if grep -q "(use --no-sandbox to grade code you trust without it)" "$work/errors"; then
+          # The sandbox's probe failed (no bubblewrap, no namespaces or no cgroup v1 here): grade
+          # without it, in this disposable container (README-autograder.md says what that does
+          # not defend against).
           echo "run_autograder: descent's sandbox is not available here; grading without it" >&2
           "${grade[@]}" --no-sandbox && exit 0
         fi
