@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/swiftlang/swift-syntax", from: "602.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // C libraries, each behind one system-library target.
@@ -42,6 +43,7 @@ let package = Package(
                 "LessonParser", "LessonRunner",
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .target(name: "Benchmarks", dependencies: ["DescentCore"]),
         .target(
@@ -60,8 +62,15 @@ let package = Package(
             name: "SiteRendererTests", dependencies: ["SiteRenderer", "LessonParser", "LessonRunner", "CommonMark"]),
         .testTarget(
             name: "GradingTests",
-            dependencies: ["Grading", "LessonParser", "LessonRunner", "LessonRuntime", "DescentCore"],
+            dependencies: [
+                "Grading", "LessonParser", "LessonRunner", "LessonRuntime", "DescentCore",
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["Fixtures"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["descent"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["descent", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]),
     ]
 )

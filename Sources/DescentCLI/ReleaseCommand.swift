@@ -3,17 +3,21 @@ import Foundation
 import Grading
 import LessonParser
 import LessonRunner
+import SiteRenderer
 
-/// `descent release --out DIR`: the student edition of the course — solution regions
-/// replaced by stubs, hidden checks removed — written only after every reference solution
-/// passes all its checks and every stub fails at least one.
+/// `descent release --out DIR`: the student course — the student edition of the lessons
+/// (solution regions replaced by stubs, hidden checks removed), its site, the project's sources
+/// and tools and a README for students (`StudentCourse`) — written only after every reference
+/// solution passes all its checks, every stub fails at least one, and the site builds.
 struct ReleaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "release",
-        abstract: "Write the student edition of the course.",
+        abstract: "Write the student course: the student edition of the lessons, its site, and the tool.",
         discussion: """
-            Each '// BEGIN SOLUTION … // END SOLUTION' region becomes a stub that compiles and \
-            fails its checks, and hidden check blocks are removed. Before writing, every exercise \
+            DIR gets lessons/ (the student edition), site/ (its pages), the project's Package.swift \
+            (without tests), Sources/ and scripts/, a Makefile whose 'make test' runs the lessons, and \
+            a README for students. Each '// BEGIN SOLUTION … // END SOLUTION' region becomes a stub \
+            that compiles and fails its checks, and hidden check blocks are removed. Before writing, every exercise \
             is graded twice, as 'descent grade' would: the reference solution must earn all its \
             points, the stub must fail at least one check. DIR is replaced whole, only when descent \
             wrote it before (it holds .descent-output) or it is empty, and never when it is or \
@@ -52,10 +56,44 @@ struct ReleaseCommand: ParsableCommand {
             print("the student edition was not written")
             throw ExitCode.failure
         }
-        try release.write(to: folder)
+        let site = try Self.site(lessons: lessons)
+        let (course, _) = Course.read(folder: lessons)
+        let files = try StudentCourse.files(
+            project: try CourseFiles.project(root: Toolchain.packageRoot), release: release,
+            lessonsFolder: URL(fileURLWithPath: lessons), title: course.title)
+        try folder.replace { staging in
+            try files.write(into: staging)
+            let siteFolder = staging.appendingPathComponent("site")
+            try FileManager.default.createDirectory(at: siteFolder, withIntermediateDirectories: false)
+            try Data(OutputFolder.marker.utf8).write(to: siteFolder.appendingPathComponent(OutputFolder.markerName))
+            try SiteWriter.write(site, into: siteFolder)
+        }
         let exercises = parsed.reduce(0) { $0 + $1.codeBlocks.filter { $0.role == .exercise }.count }
         print(
-            "wrote the student edition of \(count(parsed.count, "lesson")) (\(count(exercises, "exercise")), verified) to \(out)"
+            "wrote the student course of \(count(parsed.count, "lesson")) (\(count(exercises, "exercise")), verified) to \(out)"
         )
+    }
+
+    /// The student edition's site (as `descent build` writes it), or a failure once every
+    /// problem is reported: a student course is released only with a site that builds.
+    static func site(lessons: String) throws -> SiteOutput {
+        let options = try LessonOptions.parse(["--lessons", lessons, "--quiet"])
+        let outcomes = try CourseRun(options: options, choices: true).run(try options.lessonFiles([]))
+        let (course, courseProblems) = Course.read(folder: lessons)
+        let site = try Site.build(
+            outcomes.compactMap { outcome in
+                (outcome.run?.lesson ?? outcome.lesson).map {
+                    SiteLesson(lesson: $0, run: outcome.run, problems: outcome.diagnostics, choices: outcome.choices)
+                }
+            }, course: course, edition: .student, typesetter: KaTeX(), highlighter: Pygments())
+        let problems = courseProblems + site.diagnostics.filter { $0.severity == .error }
+        let failed = outcomes.map(\.failed).reduce(0, +)
+        guard problems.isEmpty && failed == 0 else {
+            outcomes.forEach { Report.failures(of: $0) }
+            problems.forEach(Report.diagnostic)
+            print("the student course was not written: its site does not build")
+            throw ExitCode.failure
+        }
+        return site
     }
 }

@@ -1,10 +1,9 @@
 // MARK: - Comparing gradients
 
 /// The relative error |a − n| / max(|a|, |n|) between an analytic and a numerical value,
-/// defined as 0 when both are 0.
+/// defined as 0 when they are equal (both 0 included).
 public func relativeError(_ a: Double, _ n: Double) -> Double {
-    let scale = max(abs(a), abs(n))
-    return scale == 0 ? 0 : abs(a - n) / scale
+    a == n ? 0 : abs(a - n) / max(abs(a), abs(n))
 }
 
 // MARK: - Checking every parameter
@@ -32,12 +31,12 @@ public func gradientCheck(
         var worst = 0.0
         for k in 0..<parameter.value.count {
             let original = parameter.value.elements[k]
-            parameter.value.elements[k] = original + h
-            let plus = loss()
-            parameter.value.elements[k] = original - h
-            let minus = loss()
+            let numeric = centralQuotient(step: h) { offset in
+                parameter.value.elements[k] = original + offset
+                return loss()
+            }
             parameter.value.elements[k] = original
-            worst = max(worst, relativeError(analytic[index].elements[k], (plus - minus) / (2 * h)))
+            worst = max(worst, relativeError(analytic[index].elements[k], numeric))
         }
         return GradientCheckResult(name: "\(parameter.name) (parameter \(index))", maxRelativeError: worst)
     }

@@ -1,18 +1,27 @@
 // MARK: - Numerical derivatives
 
+/// The slope of the chord of `along` from offset −h to +h, (g(h) − g(−h)) / 2h: the one
+/// central quotient behind the core's numerical derivatives. `along(d)` is the function at
+/// the point moved by d, so the point x + d is formed by the caller (x + (−h) is x − h exactly).
+func centralQuotient(step h: Double, along g: (Double) -> Double) -> Double {
+    let rise = g(h) - g(-h)
+    return rise / (2 * h)
+}
+
 /// The central difference f'(x) ≈ (f(x + h) − f(x − h)) / 2h, whose error is O(h²).
 public func centralDifference(at x: Double, step h: Double = 1e-5, of f: (Double) -> Double) -> Double {
-    (f(x + h) - f(x - h)) / (2 * h)
+    centralQuotient(step: h) { f(x + $0) }
 }
 
 /// The gradient of f at x by central differences, one coordinate at a time:
 /// ∂f/∂xᵢ ≈ (f(x + h·eᵢ) − f(x − h·eᵢ)) / 2h.
 public func numericalGradient(at x: [Double], step h: Double = 1e-5, of f: ([Double]) -> Double) -> [Double] {
     x.indices.map { i in
-        var plus = x, minus = x
-        plus[i] += h
-        minus[i] -= h
-        return (f(plus) - f(minus)) / (2 * h)
+        centralQuotient(step: h) { offset in
+            var moved = x
+            moved[i] += offset
+            return f(moved)
+        }
     }
 }
 

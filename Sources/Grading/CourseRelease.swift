@@ -68,14 +68,4 @@ public struct CourseRelease: Sendable {
         }
         return problems
     }
-
-    /// Writes the edition's lessons into the claimed `folder`, replacing it whole (see
-    /// `OutputFolder`), so an interrupted release leaves the previous edition (or none) intact.
-    package func write(to folder: OutputFolder) throws {
-        try folder.replace { staging in
-            for (lesson, edition) in zip(lessons, editions) {
-                try Data(edition.text.utf8).write(to: staging.appendingPathComponent(name(lesson)))
-            }
-        }
-    }
 }

@@ -26,7 +26,8 @@ import SwiftSyntax
 /// other exercise as its student-edition stub, the instructor's exercise block with each
 /// solution region taken from the student's function of the same name and argument labels
 /// (see `RegionSplice`; edits outside the regions are dropped; a function the student
-/// removed is a stub), and last `_serveExercise([…])`.
+/// removed is a stub), each such body hiding what the exercise `hides=` (see `hiding`), and
+/// last `_serveExercise([…])`.
 struct GradingPrograms {
     let lesson: Lesson
     let exercise: CodeBlock
@@ -81,10 +82,13 @@ struct GradingPrograms {
             if block.line == exercise.line {
                 let code = interface.replacingBodies { index, function in
                     guard let body = bodies[index] else { return Self.stub(id) }
-                    return RegionSplice(
-                        code: block.code, function: function, lessonFile: lesson.file, blockLine: block.firstContentLine
-                    )
-                    .body(student: body.text, studentFile: file, studentLine: line + body.line - 1)
+                    return Self.hiding(
+                        exercise.attributes.hides, exercise: id,
+                        body: RegionSplice(
+                            code: block.code, function: function, lessonFile: lesson.file,
+                            blockLine: block.firstContentLine
+                        )
+                        .body(student: body.text, studentFile: file, studentLine: line + body.line - 1))
                 }
                 lines += ProgramGenerator.located(code, file: lesson.file, line: block.firstContentLine)
             } else if block.role == .exercise {
@@ -98,6 +102,26 @@ struct GradingPrograms {
         }
         lines.append(interface.server)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A graded function's `body` (the text between its braces) in which the names the
+    /// exercise `hides=` and the core's module name (so `DescentCore.name` too) cannot be used:
+    /// it opens, on the line of the `{`, with local declarations that shadow them, and the body
+    /// runs as a closure called at once, so that a body of one expression still returns it:
+    ///
+    ///     { @available(*, unavailable, message: "…") enum centralDifference {}; … return {
+    ///     …the body…
+    ///     }() }
+    ///
+    /// The compiler itself then refuses any use of a hidden name there (`centralDifference(…)`:
+    /// "'centralDifference' cannot be constructed"; `centralDifference.self`: the message).
+    static func hiding(_ names: [String], exercise id: String, body: String) -> String {
+        guard !names.isEmpty else { return body }
+        let declarations = (names + ["DescentCore"]).map { name in
+            let message = "exercise \(id) is graded without the core's \(name): write it yourself"
+            return " @available(*, unavailable, message: \(ProgramGenerator.literal(message))) enum \(name) {};"
+        }
+        return declarations.joined() + " return {" + body + "}() "
     }
 
     private static func stub(_ id: String) -> String {

@@ -77,7 +77,7 @@ struct InfoString {
     /// Which attributes each role takes.
     private static let allowed: [Role: Set<String>] = [
         .spec: ["hidden", "name", "tolerance", "timeout"],
-        .exercise: ["id", "points", "title", "timeout"],
+        .exercise: ["id", "points", "title", "timeout", "hides"],
         .check: ["exercise", "hidden", "name", "tolerance", "timeout"],
     ]
 
@@ -147,6 +147,17 @@ private extension Attributes {
                 return "timeout must be a number of seconds > 0, not '\(value)'"
             }
             timeout = number
+        case "hides":
+            let names = value.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard
+                names.allSatisfy({ name in
+                    name.first.map { $0.isLetter || $0 == "_" } == true
+                        && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+                })
+            else {
+                return "hides must be names separated by commas (hides=centralDifference,Linear), not '\(value)'"
+            }
+            hides = names
         case "points":
             guard let number = Int(value), number >= 0 else {
                 return "points must be a whole number ≥ 0, not '\(value)'"

@@ -93,6 +93,9 @@ public struct Attributes: Sendable, Equatable {
     public var points: Int?
     /// `title=` on an exercise.
     public var title: String?
+    /// `hides=` on an exercise: names of the core (functions, types) that compute its answer
+    /// or most of it, which the student's code may not use when it is graded.
+    public var hides: [String] = []
 
     public init() {}
 }

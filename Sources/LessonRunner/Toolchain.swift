@@ -26,13 +26,16 @@ package struct Toolchain: Sendable {
             ?? URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
     }
 
+    /// The root of the package that built this `descent` (this file is its
+    /// `Sources/LessonRunner/Toolchain.swift`): the sources the libraries are compiled from, and
+    /// what `descent release` and `descent autograder` hand out.
+    package static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
     package static func locate() throws -> Toolchain {
         let environment = ProcessInfo.processInfo.environment
         let buildDirectory = Self.buildDirectory
         let compiler = try environment["SWIFT_EXEC"] ?? executable(named: "swiftc")
-        // This file is Sources/LessonRunner/Toolchain.swift of the package that built us.
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
         let blas = try pkgConfig(["--cflags", "--libs", "openblas"])
         let headers =
             ["-I", packageRoot.appendingPathComponent("Sources/COpenBLAS").path]

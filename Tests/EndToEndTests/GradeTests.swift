@@ -11,29 +11,44 @@ import Testing
         try DescentBinary.run(["grade", "--lessons", lessons, "--format", format, "--memory", "1024"] + students)
     }
 
-    @Test func releaseWritesAVerifiedStudentEditionThatTestsTheStudentsWork() throws {
+    @Test func releaseWritesAVerifiedStudentCourseThatTestsTheStudentsWork() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "descent-release-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("student").path
         let release = try DescentBinary.run(["release", "--lessons", Self.lessons, "--out", out])
         #expect(release.status == 0, "\(release.stdout)\(release.stderr)")
-        #expect(release.stdout == "wrote the student edition of 1 lesson (2 exercises, verified) to \(out)\n")
-        let text = try String(contentsOfFile: out + "/01-tiny.md", encoding: .utf8)
+        #expect(release.stdout == "wrote the student course of 1 lesson (2 exercises, verified) to \(out)\n")
+        let text = try String(contentsOfFile: out + "/lessons/01-tiny.md", encoding: .utf8)
         #expect(
             !text.contains("BEGIN SOLUTION") && !text.contains("params.scale * x")
                 && !text.contains("exercise=mean hidden"))
+        // The course a student needs: the tool's sources without its tests, the pages, a README.
+        let files = try DescentBinary.files(in: URL(fileURLWithPath: out)).keys
+        for expected in [
+            "Package.swift", "Makefile", "README.md", "scripts/install-deps.sh", "Sources/descent/main.swift",
+            "Sources/DescentCore/Matrix.swift", "site/index.html", "site/01-tiny.html", "site/.descent-output",
+        ] {
+            #expect(files.contains(expected), "\(expected) is missing")
+        }
+        #expect(!files.contains { $0.hasPrefix("Tests/") })
+        let manifest = try String(contentsOfFile: out + "/Package.swift", encoding: .utf8)
+        #expect(!manifest.contains("testTarget") && manifest.contains(".executableTarget(name: \"descent\""))
+        let page = try String(contentsOfFile: out + "/site/01-tiny.html", encoding: .utf8)
+        #expect(!page.contains("params.scale * x") && page.contains("exerciseNotDone"))
 
         // The student runs the visible checks of the unfinished edition: one line per exercise.
-        let test = try DescentBinary.run(["test", "--lessons", out])
+        let test = try DescentBinary.run(["test", "--lessons", out + "/lessons"])
         #expect(test.status == 1)
         #expect(
             test.stdout.hasSuffix(
                 """
-                /01-tiny.md:25:1: error: Exercise double is not done yet
-                \(out)/01-tiny.md:39:1: error: Exercise mean is not done yet
+                /lessons/01-tiny.md:25:1: error: Exercise double is not done yet
+                \(out)/lessons/01-tiny.md:39:1: error: Exercise mean is not done yet
                 3 passed, 2 failed
                 """ + "\n"), "\(test.stdout)")
+        let readme = try String(contentsOfFile: out + "/README.md", encoding: .utf8)
+        #expect(readme.contains("lessons/01-tiny.md:25:1: error: Exercise double is not done yet"))
     }
 
     @Test func releaseRefusesBrokenSolutionRegions() throws {

@@ -35,6 +35,12 @@ import Testing
         #expect(attributes.points == 2)
     }
 
+    @Test func hiddenCoreNames() {
+        let (_, attributes, diagnostics) = parse("swift exercise id=a points=2 hides=centralDifference,Linear,_x2")
+        #expect(diagnostics.isEmpty)
+        #expect(attributes.hides == ["centralDifference", "Linear", "_x2"])
+    }
+
     @Test(arguments: [
         ("python", "l.md:7:4: error: unknown code block role 'python'"),
         ("swift spce", "l.md:7:10: error: unknown role word 'spce' after 'swift' (expected spec, exercise or check)"),
@@ -47,6 +53,15 @@ import Testing
         ("output hidden", "l.md:7:11: error: unknown attribute 'hidden' for a output block (it takes none)"),
         ("swift exercise points=1", "l.md:7:4: error: an exercise block needs id="),
         ("swift check", "l.md:7:4: error: a check block needs exercise="),
+        (
+            "swift exercise id=a points=1 hides=a,,b",
+            "l.md:7:33: error: hides must be names separated by commas (hides=centralDifference,Linear), not 'a,,b'"
+        ),
+        ("swift exercise id=a points=1 hides=2x", "l.md:7:33: error: hides must be names separated by commas"),
+        (
+            "swift check exercise=a hides=x",
+            "l.md:7:27: error: unknown attribute 'hides' for a swift check block"
+        ),
     ])
     func errorsAtTheirColumn(_ info: String, _ message: String) {
         #expect(parse(info).2.contains { $0.hasPrefix(message) }, "\(parse(info).2)")
