@@ -67,7 +67,7 @@ struct GradeCommand: ParsableCommand {
             lessonFiles.map { ("the lesson \($0)", (lessons as NSString).appendingPathComponent($0)) }
             + submissions.map { ("the submission \($0)", $0) }
         if let output, let reason = OutputFolder.refusal(ofFile: URL(fileURLWithPath: output), protecting: read) {
-            throw GradingError("descent will not write the grades to '\(output)': \(reason)")
+            throw DescentError("descent will not write the grades to '\(output)': \(reason)")
         }
         let parsed = try Self.readLessons(in: lessons)
         // A submission that cannot be read is graded as handing in nothing; it never stops the class.
@@ -90,7 +90,7 @@ struct GradeCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("sandbox: bubblewrap; \(report.joined(separator: "; "))\n".utf8))
                 sandbox = located
             } catch {
-                throw GradingError("\(error)\n(use --no-sandbox to grade code you trust without it)")
+                throw DescentError("\(error)\n(use --no-sandbox to grade code you trust without it)")
             }
         }
         var grader = Grader(lessons: parsed, executor: try GradingExecutor(sandbox: sandbox))
@@ -110,7 +110,7 @@ struct GradeCommand: ParsableCommand {
     /// Every lesson of a folder, parsed; any lesson error stops the command.
     static func readLessons(in folder: String) throws -> [Lesson] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
-            throw CommandError("no lessons folder at '\(folder)'")
+            throw DescentError("no lessons folder at '\(folder)'")
         }
         var lessons: [Lesson] = []
         var errors: [Diagnostic] = []

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CourseDriver
 import Foundation
 import LessonParser
 import LessonRunner
@@ -35,8 +36,13 @@ struct TestCommand: ParsableCommand {
     }
 
     func run() throws {
+        let started = DispatchTime.now()
+        defer { options.printStatistics(since: started) }
         Report.quiet = options.quiet
-        let outcomes = try CourseRun(options: options).run(try options.lessonFiles(lessonNames))
+        let progress = Progress()
+        let outcomes = try options.driver().run(
+            try options.lessonFiles(lessonNames), overrides: try options.overrideTexts(),
+            progress: progress.courseEvents)
         var blessed = 0
         for outcome in outcomes {
             Report.failures(of: outcome)
@@ -49,7 +55,9 @@ struct TestCommand: ParsableCommand {
         let course = (try? options.lessonFiles([])) ?? []
         let siteErrors = try CourseChecks.site(of: outcomes, course: course).filter { $0.severity == .error }
         siteErrors.forEach(Report.diagnostic)
-        let releaseErrors = options.overrides.isEmpty ? try CourseChecks.release(of: outcomes, course: course) : []
+        let releaseErrors =
+            options.overrides.isEmpty
+            ? try CourseChecks.release(of: outcomes, course: course, progress: progress.courseEvents) : []
         releaseErrors.forEach(Report.diagnostic)
         let passed = outcomes.map(\.passed).reduce(0, +)
         let failed = outcomes.map(\.failed).reduce(0, +) - blessed + siteErrors.count + releaseErrors.count

@@ -131,12 +131,3 @@ public struct Submission: Sendable {
         return nil
     }
 }
-
-/// A problem with the grader's input (not with a student's work).
-public struct GradingError: Error, CustomStringConvertible {
-    public var description: String
-
-    public init(_ description: String) {
-        self.description = description
-    }
-}

@@ -47,6 +47,7 @@ package struct ProgramCache {
             arguments: Array(command.dropFirst())
                 + toolchain.arguments(source: main.path, output: staging.appendingPathComponent("program").path))
         let deadline = DispatchTime.now() + compileTimeLimit
+        WorkCounters.countCompilerRun()
         let ending = try compiler.run(deadline: { deadline }) { _, bytes in
             log += bytes
             return log.count < 1 << 20

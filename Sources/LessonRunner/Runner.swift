@@ -12,8 +12,6 @@ public struct Runner: Sendable {
     public var defaultTimeout: Double = 60
     /// Bytes a lesson program may print (stdout and stderr together) before it is stopped.
     public var outputLimit = 8 << 20
-    /// Hyperparameter values from `--set`, by name; with any, outputs are not checked.
-    public var overrides: [String: ParameterValue] = [:]
 
     private let toolchain: Toolchain
 
@@ -21,7 +19,31 @@ public struct Runner: Sendable {
         toolchain = try Toolchain.locate()
     }
 
-    public func run(_ lesson: Lesson) -> LessonRun {
+    /// Runs `lesson` with the hyperparameter values of `overrides` (from `--set`, by name)
+    /// in place of its defaults; with any, outputs are shown, not checked.
+    ///
+    /// A lesson has one program however its file was named (`lessons/x.md`, `./lessons/x.md`,
+    /// `/abs/lessons/x.md`): the program places its code in the file's name alone, so its
+    /// source, hence its cache entry and recorded runs, depend on the lesson's contents only;
+    /// what the run reports is placed in `lesson.file` again.
+    public func run(_ lesson: Lesson, overrides: [String: ParameterValue] = [:]) -> LessonRun {
+        var anonymous = lesson
+        anonymous.file = (lesson.file as NSString).lastPathComponent
+        var run = running(anonymous, overrides: overrides)
+        run.lesson = lesson
+        for index in run.cells.indices {
+            guard case .failed(let diagnostics) = run.cells[index].status else { continue }
+            run.cells[index].status = .failed(
+                diagnostics.map { diagnostic in
+                    var placed = diagnostic
+                    if placed.file == anonymous.file { placed.file = lesson.file }
+                    return placed
+                })
+        }
+        return run
+    }
+
+    private func running(_ lesson: Lesson, overrides: [String: ParameterValue]) -> LessonRun {
         let cells = lesson.cells
         let changed = lesson.frontMatter.params.compactMap { parameter in
             overrides[parameter.name].map { Parameter(name: parameter.name, value: $0, line: parameter.line) }
@@ -42,7 +64,11 @@ public struct Runner: Sendable {
                     lesson: lesson, cells: Self.compileFailures(diagnostics, cells: cells, lesson: lesson),
                     overrides: changed)
             case .compiled(let executable):
-                let values = parameterValues(of: lesson)
+                // The value of every hyperparameter for this run, as the program reads it.
+                let values = Dictionary(
+                    uniqueKeysWithValues: lesson.frontMatter.params.map {
+                        ($0.name, (overrides[$0.name] ?? $0.value).encoded)
+                    })
                 let records = RunRecords(folder: URL(fileURLWithPath: executable).deletingLastPathComponent())
                 var results: [CellRun]
                 if let recorded = records.load(values, cells: cells) {
@@ -79,12 +105,6 @@ public struct Runner: Sendable {
             }
             return CellRun(cell: cell, status: own.isEmpty ? .notRun("the lesson does not compile") : .failed(own))
         }
-    }
-
-    /// The value of every hyperparameter for this run, as the program reads it.
-    private func parameterValues(of lesson: Lesson) -> [String: String] {
-        Dictionary(
-            uniqueKeysWithValues: lesson.frontMatter.params.map { ($0.name, (overrides[$0.name] ?? $0.value).encoded) })
     }
 
     /// Runs a compiled lesson program and splits what it did by block; `endedWell` is false
@@ -148,6 +168,7 @@ public struct Runner: Sendable {
         }
 
         let process = ChildProcess(executable: executable, environment: environment)
+        WorkCounters.countLessonProgramRun()
         let ending = try process.run(deadline: { cellStart + timeout(current) }) { stream, bytes in
             printed += bytes.count
             switch stream {

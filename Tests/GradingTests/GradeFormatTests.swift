@@ -1,4 +1,5 @@
 import Foundation
+import LessonParser
 import Testing
 
 @testable import Grading
@@ -85,7 +86,7 @@ import Testing
         #expect(tests[0]["max_score"] as? Double == 2)
         #expect(tests[0]["output"] as? String == "0 of 1 hidden check passed")
         #expect(!json.contains("-3.0"))
-        #expect(throws: GradingError.self) { try GradeFormat.gradescope.render(Self.grades) }
+        #expect(throws: DescentError.self) { try GradeFormat.gradescope.render(Self.grades) }
     }
 
     @Test func jsonHasEveryCheck() throws {
