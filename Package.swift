@@ -70,6 +70,7 @@ let package = Package(
             name: "GradingTests",
             dependencies: ["Grading", "LessonParser", "LessonRunner", "LessonRuntime", "DescentCore"],
             exclude: ["Fixtures"]),
+        .testTarget(name: "CourseDriverTests", dependencies: ["CourseDriver", "LessonParser"]),
         .testTarget(name: "EndToEndTests", dependencies: ["descent"], exclude: ["Fixtures"]),
     ]
 )

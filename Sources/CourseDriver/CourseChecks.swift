@@ -30,8 +30,10 @@ public enum CourseChecks {
     /// What `release` would refuse in the lessons that passed (an exercise without a
     /// solution region, a reference solution that fails, a stub that passes), found by
     /// grading each exercise's solution and stub as `release` does; each lesson's exercises
-    /// compile once per version, and are taken from the cache after that. Nothing when no
-    /// exercise of `course` has a solution region: that is a student's copy.
+    /// compile once per version, and are taken from the cache after that, however the
+    /// lesson's path was typed: they are graded under its identity (`LessonFiles.identity`),
+    /// and the messages name it as typed. Nothing when no exercise of `course` has a
+    /// solution region: that is a student's copy.
     public static func release(
         of outcomes: [LessonOutcome], course: [String], progress: @escaping CourseProgress = { _ in }
     ) throws -> [String] {
@@ -39,15 +41,27 @@ public enum CourseChecks {
         let hasSolutions = courseLessons.contains { lesson in
             lesson.codeBlocks.contains { $0.role == .exercise && !$0.solutions.isEmpty }
         }
+        var typed: [String: String] = [:]
         let lessons = outcomes.filter { $0.failed == 0 }.compactMap { $0.run?.lesson }
             .filter { lesson in lesson.codeBlocks.contains { $0.role == .exercise } }
+            .map { lesson in
+                var identified = lesson
+                identified.file = LessonFiles.identity(of: lesson.file)
+                typed[identified.file] = lesson.file
+                return identified
+            }
         guard hasSolutions, !lessons.isEmpty else { return [] }
         let release = CourseRelease(lessons: lessons)
         let events = OrderedEvents(progress)
         defer { events.send(.checkedExercises) }
-        return release.verify(with: Grader(lessons: lessons, executor: try GradingExecutor(sandbox: nil))) {
+        let problems = release.verify(with: Grader(lessons: lessons, executor: try GradingExecutor(sandbox: nil))) {
             done, total in
             events.send(.checkingExercises(done: done, total: total))
+        }
+        return problems.map { problem in
+            typed.reduce(problem) { text, name in
+                text.replacingOccurrences(of: name.key + ":", with: name.value + ":")
+            }
         }
     }
 }

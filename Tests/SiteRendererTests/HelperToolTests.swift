@@ -18,7 +18,7 @@ import Testing
         #expect(first.hasPrefix(#"<span class="katex">"#))
         #expect(first.contains(#"<annotation encoding="application/x-tex">x_1 &lt; y^2 \&amp; z</annotation>"#))
         #expect(throws: DescentError.self) { try typeset.results[1].get() }
-        if case .failure(let error) = typeset.results[1] { #expect(error.message.hasPrefix("KaTeX parse error:")) }
+        if case .failure(let error) = typeset.results[1] { #expect(error.description.hasPrefix("KaTeX parse error:")) }
         #expect(try typeset.results[2].get().hasPrefix(#"<span class="katex-display">"#))
         #expect(typeset.assets["katex/katex.min.css"] != nil)
         #expect(typeset.assets["katex/fonts/KaTeX_Main-Regular.woff2"] != nil)
