@@ -58,9 +58,11 @@ struct LessonOptions: ParsableArguments {
     func printStatistics(since started: DispatchTime) {
         guard stats else { return }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        let (compiler, programs) = (WorkCounters.compilerRuns, WorkCounters.lessonProgramRuns)
         FileHandle.standardError.write(
             Data(
-                ("stats: compiler runs \(WorkCounters.compilerRuns), lesson program runs "
-                    + "\(WorkCounters.lessonProgramRuns), \(String(format: "%.2f", seconds)) s\n").utf8))
+                ("stats: compiler runs \(compiler.count) (\(String(format: "%.2f", compiler.seconds)) s), "
+                    + "lesson program runs \(programs.count) (\(String(format: "%.2f", programs.seconds)) s), "
+                    + "\(String(format: "%.2f", seconds)) s in all\n").utf8))
     }
 }

@@ -99,7 +99,7 @@ struct LessonLibraries {
 
     /// Runs the compiler; nil when it succeeded, else the end of what it printed.
     private static func compile(_ compiler: String, _ arguments: [String]) -> String? {
-        WorkCounters.countCompilerRun()
+        let started = DispatchTime.now()
         var log: [UInt8] = []
         let deadline = DispatchTime.now() + compileTimeLimit
         let ending = try? ChildProcess(executable: compiler, arguments: arguments).run(deadline: { deadline }) {
@@ -107,6 +107,7 @@ struct LessonLibraries {
             log += bytes
             return log.count < 1 << 20
         }
+        WorkCounters.countCompilerRun(since: started)
         if ending == ChildProcess.Ending.exited(0) { return nil }
         return "\(ending.map { "\($0)" } ?? "did not start"): " + String(decoding: log, as: UTF8.self).suffix(2000)
     }

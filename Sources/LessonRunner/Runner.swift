@@ -168,7 +168,7 @@ public struct Runner: Sendable {
         }
 
         let process = ChildProcess(executable: executable, environment: environment)
-        WorkCounters.countLessonProgramRun()
+        let started = DispatchTime.now()
         let ending = try process.run(deadline: { cellStart + timeout(current) }) { stream, bytes in
             printed += bytes.count
             switch stream {
@@ -178,6 +178,7 @@ public struct Runner: Sendable {
             }
             return printed <= outputLimit
         }
+        WorkCounters.countLessonProgramRun(since: started)
         take(demultiplexer.finish())
 
         let crash = CrashReport.read(from: crashes)
