@@ -47,18 +47,21 @@ lesson=02-gradient-descent
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/descent-authoring.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
 
-# A build folder of its own holding only the libraries lessons link (built here when the
-# tool's own folder has none): every other cache starts empty.
+# The libraries lessons link, part of the built tool: the tool's own, or built once here
+# (any descent command that runs lessons builds them first).
+libraries=$(dirname "$descent")/lesson-libraries
+if [ ! -d "$libraries" ]; then
+    echo "building the libraries lessons link ..."
+    mkdir -p "$scratch/tool" "$scratch/empty"
+    DESCENT_BUILD_DIR=$scratch/tool "$descent" test --lessons "$scratch/empty" >/dev/null 2>&1 || true
+    libraries=$scratch/tool/lesson-libraries
+fi
+
+# A build folder of its own holding only those libraries: every other cache starts empty.
 fresh_caches() {
     rm -rf "$scratch/build" "$scratch/xdg"
     mkdir -p "$scratch/build" "$scratch/xdg"
-    if [ -d "$(dirname "$descent")/lesson-libraries" ]; then
-        cp -a "$(dirname "$descent")/lesson-libraries" "$scratch/build/"
-    else
-        mkdir -p "$scratch/empty"
-        DESCENT_BUILD_DIR=$scratch/build XDG_CACHE_HOME=$scratch/xdg \
-            "$descent" test --lessons "$scratch/empty" >/dev/null 2>&1 || true
-    fi
+    cp -a "$libraries" "$scratch/build/"
 }
 
 # A copy of the course at $scratch/$1.

@@ -47,6 +47,6 @@ final class Progress: @unchecked Sendable {
         case .checkedExercises:
             return show("")
         }
-        show(running.sorted { $0.key < $1.key }.map(\.value).joined(separator: ", "))
+        if !running.isEmpty { show(running.sorted { $0.key < $1.key }.map(\.value).joined(separator: ", ")) }
     }
 }

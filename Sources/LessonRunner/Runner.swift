@@ -23,12 +23,14 @@ public struct Runner: Sendable {
     /// in place of its defaults; with any, outputs are shown, not checked.
     ///
     /// A lesson has one program however its file was named (`lessons/x.md`, `./lessons/x.md`,
-    /// `/abs/lessons/x.md`): the program places its code in the file's name alone, so its
-    /// source, hence its cache entry and recorded runs, depend on the lesson's contents only;
-    /// what the run reports is placed in `lesson.file` again.
+    /// `/abs/lessons/x.md`): the program places its code in `/lesson/x.md`, the file's name
+    /// alone in a fixed folder, so its source, hence its cache entry and recorded runs,
+    /// depend on the lesson's contents only; what the run reports is placed in `lesson.file`
+    /// again. The folder is absolute so that debug information, hence a crash's stack, keeps
+    /// the path as written (a relative one would be joined to the compiler's folder).
     public func run(_ lesson: Lesson, overrides: [String: ParameterValue] = [:]) -> LessonRun {
         var anonymous = lesson
-        anonymous.file = (lesson.file as NSString).lastPathComponent
+        anonymous.file = "/lesson/" + (lesson.file as NSString).lastPathComponent
         var run = running(anonymous, overrides: overrides)
         run.lesson = lesson
         for index in run.cells.indices {
