@@ -18,7 +18,7 @@
 #             and run, and what the build spent besides them (from --stats)
 #   figures   `descent figures 02-gradient-descent --set start=V`, a value of each run's own;
 #             the compiler must not run (its --stats count must be 0)
-# and then a cold `descent build` of a fresh copy with every cache empty. Every figure is the
+#   cold      `descent build` of a fresh copy of the course with every cache empty. Every figure is the
 # wall-clock time of one command; every run and the median are printed.
 set -euo pipefail
 
@@ -57,11 +57,11 @@ if [ ! -d "$libraries" ]; then
     libraries=$scratch/tool/lesson-libraries
 fi
 
-# A build folder of its own holding only those libraries: every other cache starts empty.
+# Caches of their own at $scratch/$1-caches, empty but for those libraries.
 fresh_caches() {
-    rm -rf "$scratch/build" "$scratch/xdg"
-    mkdir -p "$scratch/build" "$scratch/xdg"
-    cp -a "$libraries" "$scratch/build/"
+    rm -rf "${scratch:?}/$1-caches"
+    mkdir -p "$scratch/$1-caches/build" "$scratch/$1-caches/xdg"
+    cp -a "$libraries" "$scratch/$1-caches/build/"
 }
 
 # A copy of the course at $scratch/$1.
@@ -71,15 +71,16 @@ fresh_course() {
     cp -a "$lessons" "$scratch/$1/lessons"
 }
 
-# Runs descent in the course $1 with the rest as arguments, into $scratch/last.{out,err};
-# sets `seconds` (wall clock) and `status`.
+# Runs descent in the course $1 (with its caches) with the rest as arguments, into
+# $scratch/last.{out,err}; sets `seconds` (wall clock) and `status`.
 timed() {
     local course=$1
     shift
     local start end
     start=$(date +%s%N)
     status=0
-    (cd "$scratch/$course" && DESCENT_BUILD_DIR=$scratch/build XDG_CACHE_HOME=$scratch/xdg NO_COLOR=1 \
+    (cd "$scratch/$course" && DESCENT_BUILD_DIR=$scratch/$course-caches/build \
+        XDG_CACHE_HOME=$scratch/$course-caches/xdg NO_COLOR=1 \
         "$descent" "$@" --stats >"$scratch/last.out" 2>"$scratch/last.err") || status=$?
     end=$(date +%s%N)
     seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
@@ -143,7 +144,7 @@ PY
 
 echo "descent: $descent"
 echo "lessons: $lessons ($(ls "$lessons"/*.md | wc -l) lessons), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-fresh_caches
+fresh_caches course
 fresh_course course
 echo "warming the caches (one build, one test) ..."
 timed course build --lessons lessons --out site
@@ -151,7 +152,7 @@ echo "  first build: ${seconds} s (exit $status; compiler runs, s, program runs,
 timed course test --lessons lessons
 echo "  first test: ${seconds} s (exit $status)"
 
-declare -a all_test all_noop all_prose all_output all_swift all_swift_rest all_figures
+declare -a all_test all_noop all_prose all_output all_swift all_swift_rest all_figures all_cold
 for run in $(seq 1 "$runs"); do
     # Bring the site to the lessons' state before timing (the previous run's figures changed it).
     timed course build --lessons lessons --out site
@@ -188,15 +189,14 @@ for run in $(seq 1 "$runs"); do
         "$s_programs" "$s_program_seconds" "$swift_rest"
     printf '  %-14s %7.3f s  %6s× test   (exit %s; %s, %s program runs)\n' \
         "figures --set" "$figures" "$(ratio "$figures" "$test")" "$figures_status" "$figures_check" "$f_programs"
-done
 
-declare -a all_cold
-for run in $(seq 1 "$runs"); do
-    fresh_caches
+    # A fresh copy of the course, with caches of its own, every one empty.
+    fresh_caches cold
     fresh_course cold
     timed cold build --lessons lessons --out site
     all_cold+=("$seconds")
-    echo "cold build $run: ${seconds} s (exit $status; compiler runs, s, program runs, s: $(stats))"
+    printf '  %-14s %7.3f s  %6s× test   (exit %s; compiler runs, s, program runs, s: %s)\n' \
+        "cold build" "$seconds" "$(ratio "$seconds" "$test")" "$status" "$(stats)"
 done
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
