@@ -2,11 +2,16 @@
 import PackageDescription
 
 // The pipeline: LessonParser (cmark AST → Lesson) → LessonRunner (generate Swift →
-// swiftc → run → outputs, figures, verdicts) → SiteRenderer (HTML). DescentCore and
-// Plotting are what lesson programs import; they know nothing of lessons or HTML.
+// swiftc → run → outputs, figures, verdicts) → SiteRenderer (HTML), driven over a course by
+// CourseDriver. DescentCore and Plotting are what lesson programs import; they know nothing
+// of lessons or HTML.
+//
+// Supported: Linux with glibc only (built and tested on x86-64 Debian/Ubuntu). The tool finds
+// itself through /proc/self/exe, lesson programs run glibc's libm, and grading needs
+// bubblewrap and cgroup v2. SwiftPM cannot declare "Linux only", so no `platforms` is listed:
+// listing macOS would claim a system the code is neither built nor tested on.
 let package = Package(
     name: "Descent",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "descent", targets: ["descent"])
     ],
@@ -45,11 +50,14 @@ let package = Package(
                 .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
+        .target(
+            name: "CourseDriver",
+            dependencies: ["LessonParser", "LessonRunner", "SiteRenderer", "Grading", "CommonMark"]),
         .target(name: "Benchmarks", dependencies: ["DescentCore"]),
         .target(
             name: "DescentCLI",
             dependencies: [
-                "LessonParser", "LessonRunner", "SiteRenderer", "Grading", "Benchmarks",
+                "CourseDriver", "LessonParser", "LessonRunner", "SiteRenderer", "Grading", "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "descent", dependencies: ["DescentCLI", "DescentCore", "Plotting", "LessonRuntime"]),
@@ -72,5 +80,6 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: ["descent", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"]),
+        .testTarget(name: "CourseDriverTests", dependencies: ["CourseDriver", "LessonParser"]),
     ]
 )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Grading
+import LessonParser
 import LessonRunner
 
 /// `descent autograder --out FILE.zip`: the Gradescope autograder of the course (see
@@ -37,7 +38,7 @@ struct AutograderCommand: ParsableCommand {
         if let reason = OutputFolder.refusal(
             ofFile: URL(fileURLWithPath: out), protecting: [("the lessons folder", lessons)])
         {
-            throw CommandError("descent will not write the autograder to '\(out)': \(reason)")
+            throw DescentError("descent will not write the autograder to '\(out)': \(reason)")
         }
         let parsed = try GradeCommand.readLessons(in: lessons)
         var grader = Grader(lessons: parsed, executor: try GradingExecutor(sandbox: nil))
@@ -79,7 +80,7 @@ struct AutograderCommand: ParsableCommand {
         let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard let match = text.firstMatch(of: /Swift version (\d+\.\d+(\.\d+)?)/) else {
-            throw CommandError("cannot read the Swift version from '\(toolchain.compiler) --version': \(text)")
+            throw DescentError("cannot read the Swift version from '\(toolchain.compiler) --version': \(text)")
         }
         return String(match.1)
     }

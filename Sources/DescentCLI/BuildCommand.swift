@@ -1,4 +1,5 @@
 import ArgumentParser
+import CourseDriver
 import Foundation
 
 /// `descent build`: run every lesson and write the course site.
@@ -42,10 +43,18 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
+        let started = DispatchTime.now()
+        defer { options.printStatistics(since: started) }
         Report.quiet = options.quiet
         let folder = try output.claim(out, protecting: [options.lessons])
-        let outcomes = try CourseRun(options: options, choices: true).run(try options.lessonFiles([]))
-        try SitePublisher.publish(
-            outcomes, lessons: options.lessons, to: folder, edition: solutions ? .instructor : .student)
+        let progress = Progress()
+        let outcomes = try options.driver().run(
+            try options.lessonFiles([]), overrides: try options.overrideTexts(), choices: true,
+            progress: progress.courseEvents)
+        outcomes.forEach(Report.failures)
+        let site = try SitePublisher.publish(
+            outcomes, lessons: options.lessons, to: folder, edition: solutions ? .instructor : .student,
+            progress: progress.courseEvents)
+        try Report.site(site, in: folder.path, of: outcomes)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CourseDriver
 import Foundation
 
 /// `descent figures LESSON --set NAME=VALUE…`: re-run one lesson with other hyperparameters
@@ -27,23 +28,30 @@ struct FiguresCommand: ParsableCommand {
     var verbose = false
 
     func run() throws {
+        let started = DispatchTime.now()
+        defer { options.printStatistics(since: started) }
         Report.quiet = options.quiet
         let named = try options.lessonFiles([lesson])[0]
         let folder = try output.claim(out, protecting: [options.lessons, named])
-        let all = try options.lessonFiles([])
-        let standardized = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.path }
-        let file = all.first { standardized($0) == standardized(named) } ?? named
-        let files = all.contains(file) ? all : all + [file]
-        let outcomes = try CourseRun(options: options, overridden: [file], choices: true).run(files)
-        if let run = outcomes.first(where: { $0.file == file })?.run {
+        let identity = LessonFiles.identity(of: named)
+        let progress = Progress()
+        // The whole course runs (from its recorded runs) so that the site stays whole; the
+        // named lesson runs last when it is not in the lessons folder.
+        let outcomes = try options.driver().run(
+            try options.lessonFiles([]) + [named], overrides: try options.overrideTexts(), overridden: [identity],
+            choices: true, progress: progress.courseEvents)
+        if let run = outcomes.first(where: { LessonFiles.identity(of: $0.file) == identity })?.run {
             if verbose { Report.outputs(of: run) }
             let figures = run.cells.map(\.figures.count).reduce(0, +)
             let values = run.overrides.map { "\($0.name) = \($0.value.encoded)" }
             Report.info(
-                "\(file): \(count(run.cells.count, "block")) ran"
+                "\(run.lesson.file): \(count(run.cells.count, "block")) ran"
                     + (values.isEmpty ? " with the lesson's defaults" : " with \(values.joined(separator: ", "))")
                     + "; \(count(figures, "figure")) drawn, \(run.failed) failed")
         }
-        try SitePublisher.publish(outcomes, lessons: options.lessons, to: folder)
+        outcomes.forEach(Report.failures)
+        let site = try SitePublisher.publish(
+            outcomes, lessons: options.lessons, to: folder, progress: progress.courseEvents)
+        try Report.site(site, in: folder.path, of: outcomes)
     }
 }

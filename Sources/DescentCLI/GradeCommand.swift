@@ -111,7 +111,7 @@ struct GradeCommand: ParsableCommand {
                 ? lessonFiles.map { ("the lesson \($0)", (lessons as NSString).appendingPathComponent($0)) } : [])
             + submissions.map { ("the submission \($0)", $0) } + merge.map { ("the shard \($0)", $0) }
         if let output, let reason = OutputFolder.refusal(ofFile: URL(fileURLWithPath: output), protecting: read) {
-            throw GradingError("descent will not write the grades to '\(output)': \(reason)")
+            throw DescentError("descent will not write the grades to '\(output)': \(reason)")
         }
         var grades: [SubmissionGrade]
         var shard = self.shard
@@ -121,7 +121,7 @@ struct GradeCommand: ParsableCommand {
             grades = try ClassShard.merge(
                 merge.map { file in
                     guard let data = FileManager.default.contents(atPath: file) else {
-                        throw GradingError("cannot read the shard '\(file)'")
+                        throw DescentError("cannot read the shard '\(file)'")
                     }
                     return (file, data)
                 })
@@ -176,7 +176,7 @@ struct GradeCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("sandbox: bubblewrap; \(report.joined(separator: "; "))\n".utf8))
                 sandbox = located
             } catch {
-                throw GradingError("\(error)\n(use --no-sandbox to grade code you trust without it)")
+                throw DescentError("\(error)\n(use --no-sandbox to grade code you trust without it)")
             }
         }
         let graded = chosen ?? Grader.lessonsGraded(parsed, fileNames: fileNames, exerciseIds: exerciseIds)
@@ -199,7 +199,7 @@ struct GradeCommand: ParsableCommand {
         let wanted = Set(names.map { $0.hasSuffix(".md") ? $0 : $0 + ".md" })
         let all = lessons.map(fileName)
         if let unknown = wanted.subtracting(all).sorted().first {
-            throw CommandError("no lesson '\(unknown)' in '\(folder)' (its lessons: \(all.joined(separator: ", ")))")
+            throw DescentError("no lesson '\(unknown)' in '\(folder)' (its lessons: \(all.joined(separator: ", ")))")
         }
         return lessons.filter { wanted.contains(fileName($0)) }
     }
@@ -207,7 +207,7 @@ struct GradeCommand: ParsableCommand {
     /// Every lesson of a folder, parsed; any lesson error stops the command.
     static func readLessons(in folder: String) throws -> [Lesson] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
-            throw CommandError("no lessons folder at '\(folder)'")
+            throw DescentError("no lessons folder at '\(folder)'")
         }
         var lessons: [Lesson] = []
         var errors: [Diagnostic] = []

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CourseDriver
 import Foundation
 import Grading
 import LessonParser
@@ -78,15 +79,9 @@ struct ReleaseCommand: ParsableCommand {
     /// problem is reported: a student course is released only with a site that builds.
     static func site(lessons: String) throws -> SiteOutput {
         let options = try LessonOptions.parse(["--lessons", lessons, "--quiet"])
-        let outcomes = try CourseRun(options: options, choices: true).run(try options.lessonFiles([]))
-        let (course, courseProblems) = Course.read(folder: lessons)
-        let site = try Site.build(
-            outcomes.compactMap { outcome in
-                (outcome.run?.lesson ?? outcome.lesson).map {
-                    SiteLesson(lesson: $0, run: outcome.run, problems: outcome.diagnostics, choices: outcome.choices)
-                }
-            }, course: course, edition: .student, typesetter: KaTeX(), highlighter: Pygments())
-        let problems = courseProblems + site.diagnostics.filter { $0.severity == .error }
+        let outcomes = try options.driver().run(try options.lessonFiles([]), choices: true)
+        let site = try SitePublisher.render(outcomes, lessons: lessons, edition: .student)
+        let problems = site.diagnostics.filter { $0.severity == .error }
         let failed = outcomes.map(\.failed).reduce(0, +)
         guard problems.isEmpty && failed == 0 else {
             outcomes.forEach { Report.failures(of: $0) }

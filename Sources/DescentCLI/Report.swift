@@ -1,6 +1,9 @@
+import ArgumentParser
+import CourseDriver
 import Foundation
 import LessonParser
 import LessonRunner
+import SiteRenderer
 
 /// What the commands print about a run, in the `file:line:col: error: …` form editors read.
 ///
@@ -13,7 +16,7 @@ enum Report {
     static let colours = isatty(1) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
 
     /// One entry per failing block (its diagnostics), and one per lesson for blocks not run.
-    static func failures(of outcome: CourseRun.Outcome) {
+    static func failures(of outcome: LessonOutcome) {
         outcome.diagnostics.forEach(diagnostic)
         guard let run = outcome.run else { return }
         for cell in run.cells {
@@ -34,6 +37,26 @@ enum Report {
                 }
             }
         }
+    }
+
+    /// What a written site holds and what is wrong in it (its diagnostics, each page's
+    /// weight), then the closing count of `outcomes`, the runs it shows; throws
+    /// `ExitCode.failure` when a block failed or the site has errors.
+    static func site(_ site: SiteOutput, in out: String, of outcomes: [LessonOutcome]) throws {
+        site.diagnostics.forEach(diagnostic)
+        for weight in site.pageWeights {
+            let choices = weight.choices == 0 ? "" : " and \(count(weight.choices, "choice"))"
+            print("\(out)/\(weight.page): \(weight.kilobytes) kB with its figures\(choices)")
+        }
+        let pages = outcomes.filter { $0.run != nil || $0.lesson != nil }.count + 1
+        let figures = site.files.keys.filter { $0.hasSuffix(".svg") }.count
+        let passed = outcomes.map(\.passed).reduce(0, +)
+        let failed = outcomes.map(\.failed).reduce(0, +)
+        let failing = failed > 0 || site.hasErrors
+        summary(
+            "wrote \(out)/: \(count(pages, "page")), \(count(figures, "figure")); \(count(passed, "block")) passed, \(failed) failed",
+            failed: failing)
+        if failing { throw ExitCode.failure }
     }
 
     /// What each block printed, for runs whose outputs are shown rather than checked.

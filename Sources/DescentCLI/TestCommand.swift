@@ -1,4 +1,5 @@
 import ArgumentParser
+import CourseDriver
 import Foundation
 import LessonParser
 import LessonRunner
@@ -35,8 +36,13 @@ struct TestCommand: ParsableCommand {
     }
 
     func run() throws {
+        let started = DispatchTime.now()
+        defer { options.printStatistics(since: started) }
         Report.quiet = options.quiet
-        let outcomes = try CourseRun(options: options).run(try options.lessonFiles(lessonNames))
+        let progress = Progress()
+        let outcomes = try options.driver().run(
+            try options.lessonFiles(lessonNames), overrides: try options.overrideTexts(),
+            progress: progress.courseEvents)
         var blessed = 0
         for outcome in outcomes {
             Report.failures(of: outcome)
@@ -49,7 +55,9 @@ struct TestCommand: ParsableCommand {
         let course = (try? options.lessonFiles([])) ?? []
         let siteErrors = try CourseChecks.site(of: outcomes, course: course).filter { $0.severity == .error }
         siteErrors.forEach(Report.diagnostic)
-        let releaseErrors = options.overrides.isEmpty ? try CourseChecks.release(of: outcomes, course: course) : []
+        let releaseErrors =
+            options.overrides.isEmpty
+            ? try CourseChecks.release(of: outcomes, course: course, progress: progress.courseEvents) : []
         releaseErrors.forEach(Report.diagnostic)
         let passed = outcomes.map(\.passed).reduce(0, +)
         let failed = outcomes.map(\.failed).reduce(0, +) - blessed + siteErrors.count + releaseErrors.count
@@ -59,22 +67,16 @@ struct TestCommand: ParsableCommand {
         if failed > 0 { throw ExitCode.failure }
     }
 
-    /// Rewrites the failing expected outputs of a lesson's file (whole, see `AtomicFile`),
-    /// unless the file changed since it was read; returns how many were rewritten.
+    /// Blesses `run`'s lesson and reports it; returns how many expected outputs were rewritten.
     static func bless(_ run: LessonRun, file: String) throws -> Int {
-        let url = URL(fileURLWithPath: file)
-        let text = (try? Data(contentsOf: url)).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        let unchanged = LessonReader.parse(text, file: file).lesson.source == run.lesson.source
-        let blessing = Blesser.bless(run, text: unchanged ? text : run.lesson.source)
+        let blessing = try LessonBlessing.bless(run, file: file)
         blessing.refused.forEach(Report.diagnostic)
-        guard blessing.count > 0 else { return 0 }
-        guard unchanged else {
+        if blessing.fileChanged {
             Report.diagnostic(
                 "\(file): error: not blessed: the file changed while its lesson ran; run descent test --bless again")
-            return 0
+        } else if blessing.rewritten > 0 {
+            Report.info("\(file): rewrote \(count(blessing.rewritten, "expected output"))")
         }
-        try AtomicFile.write(Data(blessing.source.utf8), to: url)
-        Report.info("\(file): rewrote \(count(blessing.count, "expected output"))")
-        return blessing.count
+        return blessing.rewritten
     }
 }

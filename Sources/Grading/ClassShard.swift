@@ -1,4 +1,5 @@
 import Foundation
+import LessonParser
 import LessonRunner
 import LessonRuntime
 
@@ -54,27 +55,27 @@ public struct ClassShard: Codable, Sendable, Equatable {
             do {
                 decoded = try GradeJSON.decode(data)
             } catch {
-                throw GradingError("\(name): not the JSON of a shard of grades (as 'descent grade --shard K/N' writes)")
+                throw DescentError("\(name): not the JSON of a shard of grades (as 'descent grade --shard K/N' writes)")
             }
             guard let shard = decoded.shard else {
-                throw GradingError("\(name): grades of a whole class, not of a shard (written without --shard K/N)")
+                throw DescentError("\(name): grades of a whole class, not of a shard (written without --shard K/N)")
             }
             if let first, first.shard.count != shard.count || first.shard.class != shard.class {
-                throw GradingError(
+                throw DescentError(
                     "\(name): shard \(shard.index)/\(shard.count) of another class (or other submissions, or another number of shards) than \(first.name)"
                 )
             }
             if let other = seen[shard.index] {
-                throw GradingError("\(name): shard \(shard.index)/\(shard.count) is given twice (also as \(other))")
+                throw DescentError("\(name): shard \(shard.index)/\(shard.count) is given twice (also as \(other))")
             }
             first = first ?? (name, shard)
             seen[shard.index] = name
             grades += decoded.grades
         }
-        guard let count = first?.shard.count else { throw GradingError("--merge needs the shards' JSON files") }
+        guard let count = first?.shard.count else { throw DescentError("--merge needs the shards' JSON files") }
         let missing = (1...count).filter { seen[$0] == nil }
         guard missing.isEmpty else {
-            throw GradingError(
+            throw DescentError(
                 "shard\(missing.count == 1 ? "" : "s") \(missing.map { "\($0)/\(count)" }.joined(separator: ", ")) missing"
             )
         }

@@ -1,4 +1,5 @@
 import Foundation
+import LessonParser
 import LessonRunner
 
 #if canImport(Glibc)
@@ -104,7 +105,7 @@ final class ControlGroups: @unchecked Sendable {
             let mount = "\(root)/\(controller)"
             guard FileManager.default.fileExists(atPath: mount + "/cgroup.procs") else {
                 let unified = FileManager.default.fileExists(atPath: root + "/cgroup.controllers")
-                throw RunnerError(
+                throw DescentError(
                     "cannot limit code under grading as a whole: no cgroup v1 '\(controller)' hierarchy at \(mount)"
                         + (unified ? " (this machine has cgroup v2 only, which descent does not use yet)" : ""))
             }
@@ -119,7 +120,7 @@ final class ControlGroups: @unchecked Sendable {
             let base = FileManager.default.fileExists(atPath: mount + path) ? mount + (path == "/" ? "" : path) : mount
             let folder = base + "/descent-\(getpid())"
             guard mkdir(folder, 0o755) == 0 || errno == EEXIST else {
-                throw RunnerError(
+                throw DescentError(
                     "cannot limit code under grading as a whole: cannot make the control group \(folder): \(String(cString: strerror(errno)))"
                 )
             }
@@ -138,7 +139,7 @@ final class ControlGroups: @unchecked Sendable {
         var memoryFolder = ""
         func fail(_ why: String) -> Error {
             folders.forEach { rmdir($0) }
-            return RunnerError("cannot limit code under grading as a whole: \(why)")
+            return DescentError("cannot limit code under grading as a whole: \(why)")
         }
         for (controller, parent) in parents {
             let folder = parent + "/" + name

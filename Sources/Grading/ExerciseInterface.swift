@@ -82,7 +82,7 @@ struct ExerciseInterface {
             functions.append(found)
         }
         if let outside = block.solutions.first(where: { !covered.contains($0.lowerBound) }) {
-            throw GradingError(
+            throw DescentError(
                 "\(file):\(outside.lowerBound):1: error: exercise \(id): a solution region must be inside the body of a top-level function to be graded"
             )
         }
@@ -92,8 +92,8 @@ struct ExerciseInterface {
     private static func function(_ declaration: FunctionDeclSyntax, exercise: String, place: String) throws -> Function
     {
         let name = declaration.name.text
-        func refuse(_ why: String) -> GradingError {
-            GradingError("\(place):1: error: exercise \(exercise): \(name) cannot be graded across processes: \(why)")
+        func refuse(_ why: String) -> DescentError {
+            DescentError("\(place):1: error: exercise \(exercise): \(name) cannot be graded across processes: \(why)")
         }
         let signature = declaration.signature
         if declaration.genericParameterClause != nil { throw refuse("it is generic") }

@@ -1,4 +1,5 @@
 import Foundation
+import LessonParser
 import LessonRunner
 
 /// Where code under grading runs: a bubblewrap container with no network, no view of the
@@ -44,7 +45,7 @@ public struct Sandbox: Sendable {
     /// Finds bubblewrap, setpriv and prlimit, or says what is missing.
     public static func locate() throws -> Sandbox {
         guard getuid() == 0 else {
-            throw RunnerError(
+            throw DescentError(
                 "cannot sandbox code under grading: descent grade must run as root, to run each job as a user of its own (the process limit is per user)"
             )
         }
@@ -53,7 +54,7 @@ public struct Sandbox: Sendable {
             where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
                 return "\(folder)/\(name)"
             }
-            throw RunnerError(
+            throw DescentError(
                 "cannot sandbox code under grading: \(name) is not installed (apt-get install \(package))")
         }
         return Sandbox(
@@ -157,7 +158,7 @@ public struct Sandbox: Sendable {
         }
         let text = String(decoding: output, as: UTF8.self)
         guard ending == .exited(0) else {
-            throw RunnerError(
+            throw DescentError(
                 "cannot sandbox code under grading: \(executable) failed (\(ending)):\n\(text.suffix(1000))")
         }
         let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -167,18 +168,18 @@ public struct Sandbox: Sendable {
                 Int($0)
             }
             guard found == limit.value else {
-                throw RunnerError(
+                throw DescentError(
                     "cannot sandbox code under grading: the \(limit.description) limit is not in place (found \(found.map(String.init) ?? "none"))"
                 )
             }
             report.append("limit: \(limit.description)")
         }
         guard lines.contains(String(firstUser)) else {
-            throw RunnerError("cannot sandbox code under grading: the program does not run as user \(firstUser)")
+            throw DescentError("cannot sandbox code under grading: the program does not run as user \(firstUser)")
         }
         report.append("user: \(firstUser)+job, no capabilities, no new privileges")
         guard !lines.contains("proc"), !lines.contains("host") else {
-            throw RunnerError("cannot sandbox code under grading: host files are visible inside the sandbox")
+            throw DescentError("cannot sandbox code under grading: host files are visible inside the sandbox")
         }
         report.append("files: system libraries and the program only, read-only; no /proc, no writable folder")
         try probeCompiler(group: group)
@@ -217,7 +218,7 @@ public struct Sandbox: Sendable {
         }
         let lines = String(decoding: output, as: UTF8.self).split(separator: "\n")
         guard ending == .exited(0), lines == ["staging"] else {
-            throw RunnerError(
+            throw DescentError(
                 "cannot sandbox the compiler: its container is not as it should be (\(ending): \(lines.joined(separator: ", ")))"
             )
         }

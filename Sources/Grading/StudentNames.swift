@@ -1,4 +1,5 @@
 import Foundation
+import LessonParser
 
 /// Names the students of a class after their submissions' paths: each by the shortest
 /// trailing part of its path that no other submission's path ends with (`alice`, `bob`;
@@ -20,7 +21,7 @@ public enum StudentNames {
         for path in paths {
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
             if let other = seen[absolute] {
-                throw GradingError("the submission '\(path)' is given twice (also as '\(other)')")
+                throw DescentError("the submission '\(path)' is given twice (also as '\(other)')")
             }
             seen[absolute] = path
         }

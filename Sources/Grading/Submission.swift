@@ -173,12 +173,3 @@ struct StudentCheck: Sendable {
         return firstLine + (lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == wanted } ?? 0)
     }
 }
-
-/// A problem with the grader's input (not with a student's work).
-public struct GradingError: Error, CustomStringConvertible {
-    public var description: String
-
-    public init(_ description: String) {
-        self.description = description
-    }
-}

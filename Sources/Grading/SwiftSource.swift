@@ -1,4 +1,5 @@
 import Foundation
+import LessonParser
 import SwiftParser
 import SwiftSyntax
 
@@ -16,7 +17,7 @@ enum SwiftSource {
 
     static func parse(_ code: String) throws -> SourceFileSyntax {
         guard code.utf8.count <= sizeLimit else {
-            throw GradingError("the block is larger than \(sizeLimit >> 10) KiB")
+            throw DescentError("the block is larger than \(sizeLimit >> 10) KiB")
         }
         var depth = 0, deepest = 0
         for byte in code.utf8 {
@@ -29,7 +30,7 @@ enum SwiftSource {
             }
         }
         guard deepest <= nestingLimit else {
-            throw GradingError("the block nests brackets more than \(nestingLimit) deep")
+            throw DescentError("the block nests brackets more than \(nestingLimit) deep")
         }
         nonisolated(unsafe) var tree: SourceFileSyntax?
         let done = DispatchSemaphore(value: 0)

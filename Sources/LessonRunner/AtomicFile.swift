@@ -1,4 +1,5 @@
 import Foundation
+import LessonParser
 
 #if canImport(Glibc)
     import Glibc
@@ -21,7 +22,7 @@ package enum AtomicFile {
         let mode = try? FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
         while true {
             let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else { throw Failure(temporary) }
+            guard descriptor >= 0 else { throw failure(temporary) }
             let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
             while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
             // Another writer may have renamed this file into place while this one waited.
@@ -29,21 +30,17 @@ package enum AtomicFile {
             guard fstat(descriptor, &opened) == 0, stat(temporary.path, &named) == 0, opened.st_ino == named.st_ino
             else { continue }
             guard ftruncate(descriptor, 0) == 0, mode.map({ fchmod(descriptor, mode_t($0)) == 0 }) ?? true else {
-                throw Failure(temporary)
+                throw failure(temporary)
             }
             try handle.write(contentsOf: data)
             try handle.synchronize()
-            guard rename(temporary.path, file.path) == 0 else { throw Failure(file) }
+            guard rename(temporary.path, file.path) == 0 else { throw failure(file) }
             return
         }
     }
 
-    /// A file that could not be written, and why.
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-
-        init(_ file: URL) {
-            description = "cannot write \(file.path): \(String(cString: strerror(errno)))"
-        }
+    /// The failure to write `file` that `errno` describes.
+    private static func failure(_ file: URL) -> DescentError {
+        DescentError("cannot write \(file.path): \(String(cString: strerror(errno)))")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LessonParser
 
 #if canImport(Glibc)
     import Glibc
@@ -198,7 +199,7 @@ package struct ChildProcess {
         var pid: pid_t = 0
         let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard result == 0 else {
-            throw RunnerError("cannot start \(executable): \(String(cString: strerror(result)))")
+            throw DescentError("cannot start \(executable): \(String(cString: strerror(result)))")
         }
         return pid
     }
@@ -212,25 +213,16 @@ package struct DescriptorPipe {
 
     package init() throws {
         var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { throw RunnerError("cannot create a pipe: \(String(cString: strerror(errno)))") }
+        guard pipe(&fds) == 0 else { throw DescentError("cannot create a pipe: \(String(cString: strerror(errno)))") }
         let moved = fds.map { fd -> Int32 in
             let high = fcntl(fd, F_DUPFD_CLOEXEC, 10)
             close(fd)
             return high
         }
         guard moved.allSatisfy({ $0 >= 0 }) else {
-            throw RunnerError("cannot create a pipe: \(String(cString: strerror(errno)))")
+            throw DescentError("cannot create a pipe: \(String(cString: strerror(errno)))")
         }
         read = moved[0]
         write = moved[1]
-    }
-}
-
-/// A failure of the tool itself (not of a lesson): no compiler, no pipe, no disk.
-public struct RunnerError: Error, CustomStringConvertible {
-    public var description: String
-
-    public init(_ description: String) {
-        self.description = description
     }
 }

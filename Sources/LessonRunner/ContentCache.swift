@@ -1,4 +1,5 @@
 import Foundation
+import LessonParser
 import LessonRuntime
 
 #if canImport(Glibc)
@@ -127,7 +128,7 @@ package struct ContentCache: Sendable {
         guard rename(file.path, destination.path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: file)
-            throw RunnerError("cannot store \(destination.path) in the cache: \(reason)")
+            throw DescentError("cannot store \(destination.path) in the cache: \(reason)")
         }
         pruneIfDue()
         return destination

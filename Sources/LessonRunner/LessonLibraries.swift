@@ -1,4 +1,5 @@
 import Foundation
+import LessonParser
 import LessonRuntime
 
 #if canImport(Glibc)
@@ -58,7 +59,7 @@ struct LessonLibraries {
 
         try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
         let lock = open(cache.appendingPathComponent(".lock").path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
-        guard lock >= 0, flock(lock, LOCK_EX) == 0 else { throw RunnerError("cannot lock \(cache.path)") }
+        guard lock >= 0, flock(lock, LOCK_EX) == 0 else { throw DescentError("cannot lock \(cache.path)") }
         defer { close(lock) }
         if built.isComplete { return built }  // another descent built them while we waited
 
@@ -84,7 +85,7 @@ struct LessonLibraries {
                 if let failure = compile(compiler, arguments) { failures.add(failure) }
             }
             if let failure = failures.first {
-                throw RunnerError("cannot compile the libraries lessons link:\n\(failure)")
+                throw DescentError("cannot compile the libraries lessons link:\n\(failure)")
             }
             done.formUnion(ready.map { libraries[$0].name })
         }
@@ -98,6 +99,7 @@ struct LessonLibraries {
 
     /// Runs the compiler; nil when it succeeded, else the end of what it printed.
     private static func compile(_ compiler: String, _ arguments: [String]) -> String? {
+        let started = DispatchTime.now()
         var log: [UInt8] = []
         let deadline = DispatchTime.now() + compileTimeLimit
         let ending = try? ChildProcess(executable: compiler, arguments: arguments).run(deadline: { deadline }) {
@@ -105,6 +107,7 @@ struct LessonLibraries {
             log += bytes
             return log.count < 1 << 20
         }
+        WorkCounters.countCompilerRun(since: started)
         if ending == ChildProcess.Ending.exited(0) { return nil }
         return "\(ending.map { "\($0)" } ?? "did not start"): " + String(decoding: log, as: UTF8.self).suffix(2000)
     }
@@ -121,7 +124,7 @@ struct LessonLibraries {
     /// The Swift files under `folder`, in a fixed order.
     private static func sourceFiles(in folder: URL) throws -> [URL] {
         guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else {
-            throw RunnerError("cannot read \(folder.path)")
+            throw DescentError("cannot read \(folder.path)")
         }
         return walker.compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }.sorted { $0.path < $1.path }
     }

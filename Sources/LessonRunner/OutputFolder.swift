@@ -1,4 +1,5 @@
 import Foundation
+import LessonParser
 
 #if canImport(Glibc)
     import Glibc
@@ -51,7 +52,7 @@ package final class OutputFolder: Sendable {
     private let force: Bool
     private let lock: Int32
 
-    /// Claims the folder at `path` for writing, or throws `Refusal` saying why it may not be
+    /// Claims the folder at `path` for writing, or throws a `DescentError` saying why it may not be
     /// replaced. `protected` are the lessons (folders or files) the command reads. When
     /// another descent holds the folder, calls `waiting` with a message and waits for it.
     package static func claim(
@@ -61,28 +62,28 @@ package final class OutputFolder: Sendable {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         let protected = protected.map { URL(fileURLWithPath: $0).standardizedFileURL }
         if let reason = refusal(of: url, protecting: protected, force: force) {
-            throw Refusal("descent will not replace \(named(path, url)): \(reason)")
+            throw DescentError("descent will not replace \(named(path, url)): \(reason)")
         }
         let parent = url.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw Refusal("cannot make \(parent.path), to hold \(named(path, url)): \(error.localizedDescription)")
+            throw DescentError("cannot make \(parent.path), to hold \(named(path, url)): \(error.localizedDescription)")
         }
         let lock = open(parent.path, O_RDONLY | O_CLOEXEC)
         guard lock >= 0 else {
-            throw Refusal("cannot open \(parent.path) to lock it: \(String(cString: strerror(errno)))")
+            throw DescentError("cannot open \(parent.path) to lock it: \(String(cString: strerror(errno)))")
         }
         // From here on the claim owns the descriptor and closes it, however it ends.
         let folder = OutputFolder(path: path, url: url, protected: protected, force: force, lock: lock)
         if flock(lock, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK else {
-                throw Refusal("cannot lock \(parent.path): \(String(cString: strerror(errno)))")
+                throw DescentError("cannot lock \(parent.path): \(String(cString: strerror(errno)))")
             }
             waiting("waiting for another descent that is writing in \(parent.path) …")
             while flock(lock, LOCK_EX) != 0 {
                 guard errno == EINTR else {
-                    throw Refusal("cannot lock \(parent.path): \(String(cString: strerror(errno)))")
+                    throw DescentError("cannot lock \(parent.path): \(String(cString: strerror(errno)))")
                 }
             }
         }
@@ -105,7 +106,7 @@ package final class OutputFolder: Sendable {
     /// while the command worked.
     package func replace(fill: (URL) throws -> Void) throws {
         if let reason = Self.refusal(of: url, protecting: protected, force: force) {
-            throw Refusal("descent will not replace \(Self.named(path, url)): \(reason)")
+            throw DescentError("descent will not replace \(Self.named(path, url)): \(reason)")
         }
         try removeLeftovers()
         let manager = FileManager.default
@@ -191,12 +192,6 @@ package final class OutputFolder: Sendable {
         }
         return nil
     }
-
-    /// A folder's reason for refusing to be replaced.
-    package struct Refusal: Error, CustomStringConvertible {
-        package var description: String
-        init(_ description: String) { self.description = description }
-    }
 }
 
 // MARK: - Private
@@ -218,7 +213,7 @@ private extension OutputFolder {
             if let reason = Self.refusal(of: leftover, protecting: protected, force: force),
                 !Self.holdsPartOfTheMarker(leftover)
             {
-                throw Refusal(
+                throw DescentError(
                     "descent will not remove '\(leftover.path)', in the way of writing \(Self.named(path, url)): \(reason)"
                 )
             }

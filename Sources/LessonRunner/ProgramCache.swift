@@ -46,10 +46,12 @@ package struct ProgramCache {
             arguments: Array(command.dropFirst())
                 + toolchain.arguments(source: main.path, output: staging.appendingPathComponent("program").path))
         let deadline = DispatchTime.now() + compileTimeLimit
+        let started = DispatchTime.now()
         let ending = try compiler.run(deadline: { deadline }) { _, bytes in
             log += bytes
             return log.count < 1 << 20
         }
+        WorkCounters.countCompilerRun(since: started)
         let text = String(decoding: log, as: UTF8.self)
         guard ending == .exited(0) else {
             let errors = Self.errors(in: text)

@@ -14,8 +14,6 @@ public struct Runner: Sendable {
     public static let standardTimeout: Double = 60
     /// Bytes a lesson program may print (stdout and stderr together) before it is stopped.
     public var outputLimit = 8 << 20
-    /// Hyperparameter values from `--set`, by name; with any, outputs are not checked.
-    public var overrides: [String: ParameterValue] = [:]
 
     private let toolchain: Toolchain
 
@@ -23,7 +21,33 @@ public struct Runner: Sendable {
         toolchain = try Toolchain.locate()
     }
 
-    public func run(_ lesson: Lesson) -> LessonRun {
+    /// Runs `lesson` with the hyperparameter values of `overrides` (from `--set`, by name)
+    /// in place of its defaults; with any, outputs are shown, not checked.
+    ///
+    /// A lesson has one program however its file was named (`lessons/x.md`, `./lessons/x.md`,
+    /// `/abs/lessons/x.md`): the program places its code in `/lesson/x.md`, the file's name
+    /// alone in a fixed folder, so its source, hence its cache entry and recorded runs,
+    /// depend on the lesson's contents only; what the run reports is placed in `lesson.file`
+    /// again. The folder is absolute so that debug information, hence a crash's stack, keeps
+    /// the path as written (a relative one would be joined to the compiler's folder).
+    public func run(_ lesson: Lesson, overrides: [String: ParameterValue] = [:]) -> LessonRun {
+        var anonymous = lesson
+        anonymous.file = "/lesson/" + (lesson.file as NSString).lastPathComponent
+        var run = running(anonymous, overrides: overrides)
+        run.lesson = lesson
+        for index in run.cells.indices {
+            guard case .failed(let diagnostics) = run.cells[index].status else { continue }
+            run.cells[index].status = .failed(
+                diagnostics.map { diagnostic in
+                    var placed = diagnostic
+                    if placed.file == anonymous.file { placed.file = lesson.file }
+                    return placed
+                })
+        }
+        return run
+    }
+
+    private func running(_ lesson: Lesson, overrides: [String: ParameterValue]) -> LessonRun {
         let cells = lesson.cells
         let changed = lesson.frontMatter.params.compactMap { parameter in
             overrides[parameter.name].map { Parameter(name: parameter.name, value: $0, line: parameter.line) }
@@ -36,7 +60,11 @@ public struct Runner: Sendable {
         do {
             let source = ProgramGenerator(lesson: lesson).source
             let key = "\(lesson.slug)-" + SHA256.key(source + "\n" + toolchain.fingerprint)
-            let values = parameterValues(of: lesson)
+            // The value of every hyperparameter for this run, as the program reads it.
+            let values = Dictionary(
+                uniqueKeysWithValues: lesson.frontMatter.params.map {
+                    ($0.name, (overrides[$0.name] ?? $0.value).encoded)
+                })
             let records = RunRecords(cache: toolchain.cache, program: key)
             var results: [CellRun]
             // A recorded run needs no program: it is compiled only to run.
@@ -81,12 +109,6 @@ public struct Runner: Sendable {
             }
             return CellRun(cell: cell, status: own.isEmpty ? .notRun("the lesson does not compile") : .failed(own))
         }
-    }
-
-    /// The value of every hyperparameter for this run, as the program reads it.
-    private func parameterValues(of lesson: Lesson) -> [String: String] {
-        Dictionary(
-            uniqueKeysWithValues: lesson.frontMatter.params.map { ($0.name, (overrides[$0.name] ?? $0.value).encoded) })
     }
 
     /// Runs a compiled lesson program and splits what it did by block; `endedWell` is false
@@ -150,6 +172,7 @@ public struct Runner: Sendable {
         }
 
         let process = ChildProcess(executable: executable, environment: environment)
+        let started = DispatchTime.now()
         let ending = try process.run(deadline: { cellStart + timeout(current) }) { stream, bytes in
             printed += bytes.count
             switch stream {
@@ -159,6 +182,7 @@ public struct Runner: Sendable {
             }
             return printed <= outputLimit
         }
+        WorkCounters.countLessonProgramRun(since: started)
         take(demultiplexer.finish())
 
         let crash = CrashReport.read(from: crashes)

@@ -1,4 +1,5 @@
 import Foundation
+import LessonParser
 
 /// Where the compiler and the libraries lesson programs link are, and how to compile a
 /// lesson program against them.
@@ -64,7 +65,7 @@ package struct Toolchain: Sendable {
 
     private static func executable(named name: String) throws -> String {
         guard let found = executablePath(name) else {
-            throw RunnerError("cannot find \(name) on the PATH; install the Swift toolchain or set SWIFT_EXEC")
+            throw DescentError("cannot find \(name) on the PATH; install the Swift toolchain or set SWIFT_EXEC")
         }
         return found
     }
@@ -78,7 +79,7 @@ package struct Toolchain: Sendable {
             return true
         }
         guard ending == .exited(0) else {
-            throw RunnerError("pkg-config cannot find openblas; install libopenblas-dev")
+            throw DescentError("pkg-config cannot find openblas; install libopenblas-dev")
         }
         return String(decoding: output, as: UTF8.self).split(whereSeparator: \.isWhitespace).map(String.init)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LessonParser
 import LessonRunner
 
 /// A highlighter whose results are kept in the content cache, one entry per sample: only
@@ -37,7 +38,7 @@ struct CachedHighlighter: CodeHighlighter {
         }
         let results = keys.compactMap { known[$0] }
         guard results.count == samples.count else {
-            throw HelperError("the highlighter answered \(results.count) samples of \(samples.count)")
+            throw DescentError("the highlighter answered \(results.count) samples of \(samples.count)")
         }
         return results
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LessonParser
 import LessonRunner
 
 /// A typesetter whose results are kept in the content cache, one entry per formula: only
@@ -24,7 +25,7 @@ struct CachedTypesetter: MathTypesetter {
 
     func typeset(_ formulas: [Formula]) throws -> TypesetMath {
         let keys = formulas.map { ContentCache.key(["formula", identity, $0.display ? "display" : "inline", $0.tex]) }
-        var known: [String: Result<String, TypesettingError>] = [:]
+        var known: [String: Result<String, DescentError>] = [:]
         for key in Set(keys) {
             known[key] = cache.data(Self.kind, key).flatMap(Self.result)
         }
@@ -50,24 +51,24 @@ struct CachedTypesetter: MathTypesetter {
         }
         let results = keys.compactMap { known[$0] }
         guard results.count == formulas.count else {
-            throw HelperError("the typesetter answered \(results.count) formulas of \(formulas.count)")
+            throw DescentError("the typesetter answered \(results.count) formulas of \(formulas.count)")
         }
         return TypesetMath(results: results, assets: assets ?? [:])
     }
 
     /// A formula's entry: `+` and its HTML, or `-` and why it was rejected.
-    private static func entry(_ result: Result<String, TypesettingError>) -> Data {
+    private static func entry(_ result: Result<String, DescentError>) -> Data {
         switch result {
         case .success(let html): Data(("+" + html).utf8)
-        case .failure(let error): Data(("-" + error.message).utf8)
+        case .failure(let error): Data(("-" + error.description).utf8)
         }
     }
 
-    private static func result(_ entry: Data) -> Result<String, TypesettingError>? {
+    private static func result(_ entry: Data) -> Result<String, DescentError>? {
         let text = String(decoding: entry.dropFirst(), as: UTF8.self)
         switch entry.first {
         case UInt8(ascii: "+"): return .success(text)
-        case UInt8(ascii: "-"): return .failure(TypesettingError(text))
+        case UInt8(ascii: "-"): return .failure(DescentError(text))
         default: return nil
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LessonParser
 import LessonRunner
 
 /// Runs a helper program (node, python) once: JSON in on stdin, JSON out on stdout.
@@ -34,19 +35,19 @@ struct HelperProgram {
                 return true
             }
         } catch {
-            throw HelperError("cannot start \(executable): \(error)")
+            throw DescentError("cannot start \(executable): \(error)")
         }
         switch ending {
         case .exited(0): break
-        case .timedOut: throw HelperError("\(name) did not finish within \(Int(timeout)) s and was stopped")
+        case .timedOut: throw DescentError("\(name) did not finish within \(Int(timeout)) s and was stopped")
         default:
             let message = String(decoding: errors, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw HelperError("\(name) failed (\(ending)); it needs \(needs):\n\(message)")
+            throw DescentError("\(name) failed (\(ending)); it needs \(needs):\n\(message)")
         }
         do {
             return try JSONDecoder().decode(Output.self, from: Data(printed))
         } catch {
-            throw HelperError("\(name) printed something that is not its expected JSON: \(error)")
+            throw DescentError("\(name) printed something that is not its expected JSON: \(error)")
         }
     }
 
@@ -57,17 +58,8 @@ struct HelperProgram {
     /// The first of `candidates` that is an executable file, else `name` found on the PATH.
     static func locate(_ name: String, preferring candidates: [String] = []) throws -> String {
         guard let found = executablePath(name, preferring: candidates) else {
-            throw HelperError("cannot find \(name) on the PATH")
+            throw DescentError("cannot find \(name) on the PATH")
         }
         return found
-    }
-}
-
-/// A helper program could not be found, failed, or printed nonsense.
-public struct HelperError: Error, CustomStringConvertible {
-    public var description: String
-
-    init(_ description: String) {
-        self.description = description
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LessonParser
 import LessonRunner
 
 /// Typesets math with KaTeX, from Debian's `katex` package, in one node process per build
@@ -21,10 +22,10 @@ public struct KaTeX: MathTypesetter {
             environment: ["NODE_PATH": modulePath], needs: "KaTeX (Debian: apt-get install katex)")
         let reply = try helper.run(formulas.map { Request(tex: $0.tex, display: $0.display) }, as: Reply.self)
         guard reply.results.count == formulas.count else {
-            throw HelperError("KaTeX answered \(reply.results.count) formulas of \(formulas.count)")
+            throw DescentError("KaTeX answered \(reply.results.count) formulas of \(formulas.count)")
         }
-        let results = reply.results.map { result -> Result<String, TypesettingError> in
-            if let html = result.html { .success(html) } else { .failure(TypesettingError(result.error ?? "rejected")) }
+        let results = reply.results.map { result -> Result<String, DescentError> in
+            if let html = result.html { .success(html) } else { .failure(DescentError(result.error ?? "rejected")) }
         }
         return TypesetMath(results: results, assets: try Self.assets(in: URL(fileURLWithPath: reply.dist)))
     }

@@ -61,7 +61,7 @@ struct LessonPage {
             case .failure(let error):
                 diagnostics.append(
                     Diagnostic(
-                        file: lesson.lesson.file, line: node.start.line, column: node.start.column, error.message))
+                        file: lesson.lesson.file, line: node.start.line, column: node.start.column, error.description))
                 return node.destination ?? ""
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import LessonParser
 
 /// Where a lesson's links and images point in the site, checked before the page is written.
 ///
@@ -26,7 +27,7 @@ struct LinkResolver {
     let lessons: [String: PreparedLesson]
 
     /// The target of `destination`, or what is wrong with it; `what` is "link" or "image".
-    func resolve(_ destination: String, what: String) -> Result<Target, LinkError> {
+    func resolve(_ destination: String, what: String) -> Result<Target, DescentError> {
         guard !destination.isEmpty else { return .success(Target(href: destination)) }
         if Self.isExternal(destination) {
             let warning =
@@ -42,7 +43,7 @@ struct LinkResolver {
         if path.isEmpty {
             guard let fragment, lesson.ids.contains(fragment) else {
                 return .failure(
-                    LinkError(
+                    DescentError(
                         "\(what) to '\(destination)': this lesson has no heading or block with that anchor\(suggestion(fragment ?? "", in: lesson))"
                     ))
             }
@@ -53,12 +54,12 @@ struct LinkResolver {
             guard let target = lessons[name] else {
                 let known = lessons.keys.sorted().joined(separator: ", ")
                 return .failure(
-                    LinkError(
+                    DescentError(
                         "\(what) to '\(destination)': there is no lesson '\(name)' in the course (lessons: \(known))"))
             }
             if let fragment, !target.ids.contains(fragment) {
                 return .failure(
-                    LinkError(
+                    DescentError(
                         "\(what) to '\(destination)': lesson '\(name)' has no heading with anchor '#\(fragment)'\(suggestion(fragment, in: target))"
                     ))
             }
@@ -70,24 +71,16 @@ struct LinkResolver {
         let components = path.split(separator: "/")
         guard !path.hasPrefix("/"), !components.contains("..") else {
             return .failure(
-                LinkError("\(what) '\(destination)' must be a path inside the lessons folder (no leading '/', no '..')")
+                DescentError(
+                    "\(what) '\(destination)' must be a path inside the lessons folder (no leading '/', no '..')")
             )
         }
         let source = lessonFolder.appendingPathComponent(path)
         guard FileManager.default.fileExists(atPath: source.path) else {
-            return .failure(LinkError("\(what) '\(destination)' does not exist (looked for \(source.relativePath))"))
+            return .failure(DescentError("\(what) '\(destination)' does not exist (looked for \(source.relativePath))"))
         }
         let sitePath = "\(lesson.slug)/\(path)"
         return .success(Target(href: "\(lesson.slug)/\(destination)", asset: (sitePath, source)))
-    }
-}
-
-/// A link or image that points nowhere.
-struct LinkError: Error {
-    var message: String
-
-    init(_ message: String) {
-        self.message = message
     }
 }
 

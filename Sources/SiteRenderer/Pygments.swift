@@ -1,4 +1,5 @@
 import Foundation
+import LessonParser
 import LessonRunner
 
 /// Highlights Swift with Pygments (Debian's `python3-pygments`), in one python process per
@@ -26,7 +27,7 @@ public struct Pygments: CodeHighlighter {
             arguments: ["-c", Self.script], needs: "Pygments (Debian: apt-get install python3-pygments)")
         let highlighted = try helper.run(samples, as: [String].self)
         guard highlighted.count == samples.count else {
-            throw HelperError("Pygments answered \(highlighted.count) samples of \(samples.count)")
+            throw DescentError("Pygments answered \(highlighted.count) samples of \(samples.count)")
         }
         return highlighted
     }

@@ -106,12 +106,12 @@ private extension Site {
                 case .failure(let error):
                     let delimiter = formula.display ? "$$" : "$"
                     html.append(
-                        "<code class=\"math-error\" title=\"\(HTMLFormatter.escape(error.message))\">\(HTMLFormatter.escape(delimiter + formula.tex + delimiter))</code>"
+                        "<code class=\"math-error\" title=\"\(HTMLFormatter.escape(error.description))\">\(HTMLFormatter.escape(delimiter + formula.tex + delimiter))</code>"
                     )
                     output.diagnostics.append(
                         Diagnostic(
                             file: lesson.lesson.file, line: formula.line, column: formula.column,
-                            "math: \(error.message)"))
+                            "math: \(error.description)"))
                 }
             }
         }

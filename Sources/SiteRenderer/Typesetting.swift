@@ -1,4 +1,5 @@
 import Foundation
+import LessonParser
 
 /// Typesets every formula of a build in one call.
 public protocol MathTypesetter {
@@ -16,11 +17,11 @@ extension MathTypesetter {
 /// What a typesetter made of a build's formulas.
 public struct TypesetMath {
     /// One result per formula, in order: its HTML, or why it cannot be typeset.
-    public var results: [Result<String, TypesettingError>]
+    public var results: [Result<String, DescentError>]
     /// Files the HTML needs (stylesheet, fonts), by their path in the site.
     public var assets: [String: URL]
 
-    public init(results: [Result<String, TypesettingError>], assets: [String: URL]) {
+    public init(results: [Result<String, DescentError>], assets: [String: URL]) {
         self.results = results
         self.assets = assets
     }
@@ -37,13 +38,4 @@ public protocol CodeHighlighter {
 
 extension CodeHighlighter {
     public var cacheIdentity: String? { nil }
-}
-
-/// A formula the typesetter rejected, in its words.
-public struct TypesettingError: Error, Sendable, Equatable {
-    public var message: String
-
-    public init(_ message: String) {
-        self.message = message
-    }
 }

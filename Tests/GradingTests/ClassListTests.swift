@@ -1,4 +1,5 @@
 import Foundation
+import LessonParser
 import Testing
 
 @testable import Grading
@@ -18,7 +19,7 @@ import Testing
     }
 
     @Test func aSubmissionGivenTwiceIsRefused() {
-        #expect(throws: GradingError.self) { try StudentNames.names(for: ["a/x", "a/./x/"]) }
+        #expect(throws: DescentError.self) { try StudentNames.names(for: ["a/x", "a/./x/"]) }
     }
 
     /// Every student is in exactly one shard, in order, and shards differ in size by one at most.

@@ -1,4 +1,5 @@
 import Foundation
+import LessonParser
 import Testing
 
 @testable import Grading
@@ -108,7 +109,7 @@ import Testing
         #expect(tests[0]["visibility"] as? String == "visible")
         #expect(object["execution_time"] as? Int == 1)
         #expect(!json.contains("-3.0"))
-        #expect(throws: GradingError.self) { try GradeFormat.gradescope.render(Self.grades) }
+        #expect(throws: DescentError.self) { try GradeFormat.gradescope.render(Self.grades) }
     }
 
     @Test func jsonHasEveryCheck() throws {

@@ -140,7 +140,7 @@ import Testing
         let interface = try ExerciseInterface(Self.exercise, file: "lessons/t.md")
         let student =
             "func twice(_ x: Double, by f: (Double) -> Double) -> Double {\n    _ = \(code)\n    return 0\n}\n"
-        #expect(throws: GradingError.self) { try GradingPrograms.bodies(in: student, for: interface) }
+        #expect(throws: DescentError.self) { try GradingPrograms.bodies(in: student, for: interface) }
     }
 
     @Test func nestingAtTheLimitParses() throws {
@@ -288,7 +288,7 @@ import Testing
             ```
             """, file: "lessons/m.md"
         ).lesson.codeBlocks[0]
-        #expect(throws: GradingError.self) { try ExerciseInterface(block, file: "lessons/m.md") }
+        #expect(throws: DescentError.self) { try ExerciseInterface(block, file: "lessons/m.md") }
         do { _ = try ExerciseInterface(block, file: "lessons/m.md") } catch {
             #expect(
                 "\(error)".hasPrefix(

@@ -17,7 +17,7 @@ enum Fixtures {
     /// The fixture lesson at `path` under the fixtures folder.
     static func lesson(_ path: String) throws -> Lesson {
         let (lesson, diagnostics) = LessonReader.read(folder.appendingPathComponent(path), file: path)
-        guard let lesson, diagnostics.isEmpty else { throw GradingError("fixture \(path): \(diagnostics)") }
+        guard let lesson, diagnostics.isEmpty else { throw DescentError("fixture \(path): \(diagnostics)") }
         return lesson
     }
 

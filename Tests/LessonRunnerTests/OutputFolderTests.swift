@@ -1,4 +1,5 @@
 import Foundation
+import LessonParser
 import LessonRunner
 import Testing
 
@@ -102,7 +103,7 @@ import Testing
         let staging = parent.appendingPathComponent(".site.building")
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         try Data("mine".utf8).write(to: staging.appendingPathComponent("mine.txt"))
-        #expect(throws: OutputFolder.Refusal.self) {
+        #expect(throws: DescentError.self) {
             _ = try OutputFolder.claim(parent.appendingPathComponent("site").path, protecting: [], waiting: { _ in })
         }
         #expect(FileManager.default.fileExists(atPath: staging.appendingPathComponent("mine.txt").path))

@@ -1,4 +1,5 @@
 import Foundation
+import LessonParser
 import Testing
 
 @testable import SiteRenderer
@@ -16,8 +17,8 @@ import Testing
         let first = try typeset.results[0].get()
         #expect(first.hasPrefix(#"<span class="katex">"#))
         #expect(first.contains(#"<annotation encoding="application/x-tex">x_1 &lt; y^2 \&amp; z</annotation>"#))
-        #expect(throws: TypesettingError.self) { try typeset.results[1].get() }
-        if case .failure(let error) = typeset.results[1] { #expect(error.message.hasPrefix("KaTeX parse error:")) }
+        #expect(throws: DescentError.self) { try typeset.results[1].get() }
+        if case .failure(let error) = typeset.results[1] { #expect(error.description.hasPrefix("KaTeX parse error:")) }
         #expect(try typeset.results[2].get().hasPrefix(#"<span class="katex-display">"#))
         #expect(typeset.assets["katex/katex.min.css"] != nil)
         #expect(typeset.assets["katex/fonts/KaTeX_Main-Regular.woff2"] != nil)

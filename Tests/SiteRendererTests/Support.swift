@@ -7,9 +7,9 @@ import LessonParser
 /// Typesets `tex` as `<m>tex</m>` (escaped), and rejects any formula containing `\bad`.
 struct FakeTypesetter: MathTypesetter {
     func typeset(_ formulas: [Formula]) throws -> TypesetMath {
-        let results = formulas.map { formula -> Result<String, TypesettingError> in
+        let results = formulas.map { formula -> Result<String, DescentError> in
             formula.tex.contains(#"\bad"#)
-                ? .failure(TypesettingError("Undefined control sequence: \\bad"))
+                ? .failure(DescentError("Undefined control sequence: \\bad"))
                 : .success("<m\(formula.display ? " display" : "")>\(escape(formula.tex))</m>")
         }
         return TypesetMath(results: results, assets: [:])

@@ -1,4 +1,5 @@
 import Foundation
+import LessonParser
 
 /// Gradescope's autograder `results.json` for one submission, with the fields where
 /// Gradescope's specification places them: at the top the `score`, the `execution_time`
@@ -27,7 +28,7 @@ enum Gradescope {
 
     static func render(_ grades: [SubmissionGrade]) throws -> String {
         guard grades.count == 1, let grade = grades.first else {
-            throw GradingError(
+            throw DescentError(
                 "--format gradescope writes the results of one submission (as Gradescope's autograder grades one at a time)"
             )
         }

@@ -7,15 +7,15 @@ import SiteRenderer
 
 /// What `build` and `release` would find wrong besides the runs, so that `descent test`
 /// catches it first.
-enum CourseChecks {
+public enum CourseChecks {
     /// The site's problems (a missing title, a broken link, anchor or image, a formula KaTeX
     /// rejects) in the lessons of `outcomes`, found by rendering the site in memory, nothing
     /// written; the other lessons of the course are rendered too, as targets of links.
-    static func site(of outcomes: [CourseRun.Outcome], course: [String]) throws -> [Diagnostic] {
-        let tested = Dictionary(outcomes.map { (standardized($0.file), $0) }) { first, _ in first }
+    public static func site(of outcomes: [LessonOutcome], course: [String]) throws -> [Diagnostic] {
+        let tested = Dictionary(outcomes.map { (LessonFiles.identity(of: $0.file), $0) }) { first, _ in first }
         var lessons: [SiteLesson] = []
-        for file in (course + outcomes.map(\.file)).uniqued(by: standardized) {
-            if let outcome = tested[standardized(file)] {
+        for file in (course + outcomes.map(\.file)).uniqued(by: LessonFiles.identity) {
+            if let outcome = tested[LessonFiles.identity(of: file)] {
                 if let lesson = outcome.run?.lesson ?? outcome.lesson {
                     lessons.append(SiteLesson(lesson: lesson, run: outcome.run, problems: outcome.diagnostics))
                 }
@@ -24,33 +24,45 @@ enum CourseChecks {
             }
         }
         let site = try Site.build(lessons, typesetter: KaTeX(), highlighter: Unhighlighted(), cache: .standard)
-        return site.diagnostics.filter { tested[standardized($0.file)] != nil }
+        return site.diagnostics.filter { tested[LessonFiles.identity(of: $0.file)] != nil }
     }
 
     /// What `release` would refuse in the lessons that passed (an exercise without a
     /// solution region, a reference solution that fails, a stub that passes), found by
     /// grading each exercise's solution and stub as `release` does; each lesson's exercises
-    /// compile once per version, and are taken from the cache after that. Nothing when no
-    /// exercise of `course` has a solution region: that is a student's copy.
-    static func release(of outcomes: [CourseRun.Outcome], course: [String]) throws -> [String] {
+    /// compile once per version, and are taken from the cache after that, however the
+    /// lesson's path was typed: they are graded under its identity (`LessonFiles.identity`),
+    /// and the messages name it as typed. Nothing when no exercise of `course` has a
+    /// solution region: that is a student's copy.
+    public static func release(
+        of outcomes: [LessonOutcome], course: [String], progress: @escaping CourseProgress = { _ in }
+    ) throws -> [String] {
         let courseLessons = course.compactMap { LessonReader.read(URL(fileURLWithPath: $0), file: $0).lesson }
         let hasSolutions = courseLessons.contains { lesson in
             lesson.codeBlocks.contains { $0.role == .exercise && !$0.solutions.isEmpty }
         }
+        var typed: [String: String] = [:]
         let lessons = outcomes.filter { $0.failed == 0 }.compactMap { $0.run?.lesson }
             .filter { lesson in lesson.codeBlocks.contains { $0.role == .exercise } }
+            .map { lesson in
+                var identified = lesson
+                identified.file = LessonFiles.identity(of: lesson.file)
+                typed[identified.file] = lesson.file
+                return identified
+            }
         guard hasSolutions, !lessons.isEmpty else { return [] }
         let release = CourseRelease(lessons: lessons)
-        let progress = Progress()
-        defer { progress.show("") }
-        return release.verify(with: Grader(lessons: lessons, executor: try GradingExecutor(sandbox: nil))) {
+        let events = OrderedEvents(progress)
+        defer { events.send(.checkedExercises) }
+        let problems = release.verify(with: Grader(lessons: lessons, executor: try GradingExecutor(sandbox: nil))) {
             done, total in
-            progress.show("[\(done)/\(total)] checking exercises as release would")
+            events.send(.checkingExercises(done: done, total: total))
         }
-    }
-
-    private static func standardized(_ file: String) -> String {
-        URL(fileURLWithPath: file).standardizedFileURL.path
+        return problems.map { problem in
+            typed.reduce(problem) { text, name in
+                text.replacingOccurrences(of: name.key + ":", with: name.value + ":")
+            }
+        }
     }
 }
 
