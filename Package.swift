@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/swiftlang/swift-syntax", from: "602.0.0"),
+        // descent serve's HTTP server: no SwiftNIO, so it adds seconds to a clean build, not minutes.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // C libraries, each behind one system-library target.
@@ -44,10 +46,12 @@ let package = Package(
                 .product(name: "SwiftParser", package: "swift-syntax"),
             ]),
         .target(name: "Benchmarks", dependencies: ["DescentCore"]),
+        // descent serve: the HTTP server, the lessons folder's watcher and the reload script.
+        .target(name: "Preview", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),
         .target(
             name: "DescentCLI",
             dependencies: [
-                "LessonParser", "LessonRunner", "SiteRenderer", "Grading", "Benchmarks",
+                "LessonParser", "LessonRunner", "SiteRenderer", "Grading", "Benchmarks", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "descent", dependencies: ["DescentCLI", "DescentCore", "Plotting", "LessonRuntime"]),
@@ -62,6 +66,7 @@ let package = Package(
             name: "GradingTests",
             dependencies: ["Grading", "LessonParser", "LessonRunner", "LessonRuntime", "DescentCore"],
             exclude: ["Fixtures"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview"]),
         .testTarget(name: "EndToEndTests", dependencies: ["descent"], exclude: ["Fixtures"]),
     ]
 )

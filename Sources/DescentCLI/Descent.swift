@@ -8,7 +8,7 @@ public struct Descent: ParsableCommand {
         version: Descent.version,
         subcommands: [
             TestCommand.self, BuildCommand.self, FiguresCommand.self, ReleaseCommand.self, GradeCommand.self,
-            BenchCommand.self,
+            BenchCommand.self, ServeCommand.self,
         ]
     )
 

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+@testable import Preview
+
+/// The watch-and-rebuild loop, with a recording stand-in for the course's build.
+@Suite struct LivePreviewTests {
+    /// What the loop asked for, recorded on the loop's thread and read by the test's.
+    final class Builds: @unchecked Sendable {
+        private let lock = NSLock()
+        private var recorded: [SourceChanges] = []
+        var all: [SourceChanges] { lock.withLock { recorded } }
+        func record(_ changes: SourceChanges) { lock.withLock { recorded.append(changes) } }
+    }
+
+    @Test func buildsEverythingThenWhatWasSavedAndAdvancesTheBuildEachTime() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("live-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("one".utf8).write(to: folder.appendingPathComponent("01-one.md"))
+        let builds = Builds(), generation = BuildGeneration()
+        let stop = Builds()  // one .all recorded here means: stop
+        let loop = Thread {
+            var preview = LivePreview(lessons: folder, generation: generation) { changes in
+                builds.record(changes)
+                return BuildReport(problem: builds.all.count == 2 ? "broken" : nil)
+            }
+            preview.interval = 0.02
+            preview.run { !stop.all.isEmpty }
+        }
+        loop.start()
+        defer { stop.record(.all) }
+        try waitUntil { builds.all == [.all] }
+        #expect(generation.state == (1, nil))
+        try Data("ONE, saved".utf8).write(to: folder.appendingPathComponent("01-one.md"))
+        try waitUntil { builds.all == [.all, .files(["01-one.md"])] }
+        try waitUntil { generation.state == (2, "broken") }
+    }
+
+    func waitUntil(_ condition: () -> Bool) throws {
+        let end = Date().addingTimeInterval(30)
+        while !condition() {
+            guard Date() < end else { throw CancellationError() }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+    }
+}
