@@ -89,7 +89,7 @@ import Testing
         kill(serve.process.processIdentifier, SIGINT)
         let result = try Self.ended(serve, within: 30)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("lessons/01-serve.md:10:1: error: output differs from the expected output"))
+        #expect(result.stdout.contains("lessons/01-serve.md:11:1: error: output differs from the expected output"))
         #expect(result.stdout.hasSuffix("stopped serving http://127.0.0.1:\(port)/\n"), "\(result.stdout)")
         #expect(LoopbackHTTP.get("/01-serve.html", port: port) == nil, "the port is still open")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["lessons", "site"])
