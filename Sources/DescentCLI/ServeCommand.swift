@@ -57,9 +57,9 @@ struct ServeCommand: ParsableCommand {
             _ = try? Self.waiting { await server.stop() }
             ChildGroups.killAll()
             if let temporary { try? FileManager.default.removeItem(at: temporary) }
-            Report.info("stopped serving \(server.url)")
+            print("stopped serving \(server.url)")
         }
-        Report.info("serving \(folder.path) at \(server.url) (Ctrl-C stops)")
+        print("serving \(folder.path) at \(server.url) (Ctrl-C stops)")
         fflush(nil)
         let course = ServedCourse(options: options, folder: folder)
         LivePreview(lessons: URL(fileURLWithPath: options.lessons), generation: generation) { changes in

@@ -44,3 +44,18 @@ import Testing
         }
     }
 }
+
+/// Ending what a stopped server started.
+@Suite struct ChildGroupsTests {
+    @Test func theDescendantsAreChildrenAndTheirChildren() {
+        let parents: [pid_t: pid_t] = [10: 1, 11: 10, 12: 11, 13: 10, 20: 1, 21: 20]
+        #expect(ChildGroups.descendants(of: 10, parents: parents).sorted() == [11, 12, 13])
+        #expect(ChildGroups.descendants(of: 21, parents: parents).isEmpty)
+    }
+
+    @Test func thisProcessIsFoundUnderItsParent() {
+        let parents = ChildGroups.parents()
+        #expect(parents[getpid()] == getppid())
+        #expect(ChildGroups.descendants(of: getppid(), parents: parents).contains(getpid()))
+    }
+}
