@@ -54,9 +54,8 @@ def main():
             out.seek(0)
             found = re.search(r"at (http://127\.0\.0\.1:\d+/)", out.read())
             base = found and found.group(1)
-        version = 0
-        while version == 0:  # the first build
-            version = int(get(base + "__descent/wait?v=0"))
+        while int(get(base + "__descent/wait?v=0")) == 0:  # the first build
+            pass
         print(f"first build served after {time.monotonic() - started:.1f} s", flush=True)
 
         polls, pages = [], []
@@ -67,20 +66,23 @@ def main():
             text = re.sub(r"Edited for the latency benchmark, edit \d+\.\n\n", "", text)
             after_title = text.index("\n\n", text.index("\n# ")) + 2
             text = text[:after_title] + marker + "\n\n" + text[after_title:]
+            version = int(get(f"{base}__descent/wait?v=-1"))  # the build served now
             answer = {}
             waiter = threading.Thread(
                 target=lambda: answer.update(v=int(get(f"{base}__descent/wait?v={version}")), at=time.monotonic()))
             waiter.start()
             time.sleep(0.3)  # the poll is waiting
-            with open(lesson + ".saving", "w") as file:
+            # Saved as editors do: a new file renamed over the lesson (written beside the
+            # lessons folder, so the watcher sees one change).
+            saving = os.path.join(folder, "saving.md")
+            with open(saving, "w") as file:
                 file.write(text)
-            os.replace(lesson + ".saving", lesson)
+            os.replace(saving, lesson)
             saved = time.monotonic()
             while marker not in get(base + page):
                 time.sleep(0.01)
             served = time.monotonic()
             waiter.join()
-            version = answer["v"]
             polls.append(answer["at"] - saved)
             pages.append(served - saved)
             print(f"edit {edit}: reload asked after {polls[-1]:.3f} s, page served after {pages[-1]:.3f} s", flush=True)

@@ -23,11 +23,28 @@ public struct LivePreview {
         generation.advance(problem: rebuild(.all).problem)
         while !stopped() {
             Thread.sleep(forTimeInterval: interval)
-            let now = FolderSnapshot(of: lessons)
+            var now = FolderSnapshot(of: lessons)
+            guard now != seen else { continue }
+            now = settled(now)
             let changed = now.changes(since: seen)
-            guard !changed.isEmpty, !stopped() else { continue }
             seen = now
+            guard !changed.isEmpty, !stopped() else { continue }
             generation.advance(problem: rebuild(.files(changed)).problem)
         }
+    }
+
+    /// The folder once a save is over: snapshots taken `interval / 4` apart until two agree
+    /// (at most ten). An editor or a tool that saves through a file of its own beside the
+    /// lesson (`sed -i`, vim's `4913`, `x.md.tmp` renamed over `x.md`) has removed it by
+    /// then, and the save is one change, not three.
+    func settled(_ first: FolderSnapshot) -> FolderSnapshot {
+        var last = first
+        for _ in 0..<10 {
+            Thread.sleep(forTimeInterval: interval / 4)
+            let next = FolderSnapshot(of: lessons)
+            if next == last { break }
+            last = next
+        }
+        return last
     }
 }

@@ -23,8 +23,7 @@ public final class PreviewServer: Sendable {
     public static func start(serving root: URL, host: String, port: UInt16, generation: BuildGeneration)
         async throws -> PreviewServer
     {
-        let server = HTTPServer(
-            config: .init(address: try address(host, port), logger: .disabled))
+        let server = HTTPServer(config: .init(address: try address(host, port), logger: .disabled))
         await server.appendRoute(HTTPRoute("GET \(ReloadScript.waitPath)")) { request in
             await waitResponse(for: request, generation)
         }
@@ -69,8 +68,9 @@ public final class PreviewServer: Sendable {
     }
 
     /// The file `path` names in `root`; an HTML page, and the page saying there is no such
-    /// file, get the reload script of the build served. The build's number is read before the page: a build that ends in between
-    /// makes the page reload once more, never miss a build.
+    /// file, get the reload script of the build served. The build's number is read before
+    /// the page: a build that ends in between makes the page reload once more, never miss a
+    /// build.
     static func response(for path: String, in root: URL, _ generation: BuildGeneration) -> HTTPResponse {
         let (version, problem) = generation.state
         guard let file = ServedFile.resolve(path, in: root), let data = try? Data(contentsOf: file) else {

@@ -36,6 +36,24 @@ import Testing
         try waitUntil { generation.state == (2, "broken") }
     }
 
+    @Test func aSaveThroughATemporaryFileIsOneChange() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("live-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("one".utf8).write(to: folder.appendingPathComponent("01-one.md"))
+        var preview = LivePreview(lessons: folder, generation: BuildGeneration()) { _ in BuildReport() }
+        preview.interval = 0.2
+        let before = FolderSnapshot(of: folder)
+        try Data("ONE, saved".utf8).write(to: folder.appendingPathComponent("01-one.md.tmp"))
+        let during = FolderSnapshot(of: folder)
+        let settling = Thread {
+            Thread.sleep(forTimeInterval: 0.02)
+            rename(folder.appendingPathComponent("01-one.md.tmp").path, folder.appendingPathComponent("01-one.md").path)
+        }
+        settling.start()
+        #expect(during.changes(since: before) == ["01-one.md.tmp"])
+        #expect(preview.settled(during).changes(since: before) == ["01-one.md"])
+    }
+
     func waitUntil(_ condition: () -> Bool) throws {
         let end = Date().addingTimeInterval(30)
         while !condition() {
