@@ -40,11 +40,9 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         Report.quiet = options.quiet
         _ = try options.lessonFiles([])  // a lessons folder that is not there is an error now, not later
-        let temporary =
-            out == nil
-            ? FileManager.default.temporaryDirectory.appendingPathComponent(
-                "descent-serve-\(getpid())") : nil
-        let site = out ?? temporary!.appendingPathComponent("site").path
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("descent-serve-\(getpid())")
+        let temporary = out == nil ? scratch : nil
+        let site = out ?? scratch.appendingPathComponent("site").path
         let generation = BuildGeneration()
         let (host, port) = (host, port)
         // Listening first: a --host that is no address, or a port in use, is told before any work.
