@@ -51,9 +51,10 @@ struct ServeCommand: ParsableCommand {
                 serving: URL(fileURLWithPath: site).standardizedFileURL, host: host, port: port, generation: generation)
         }
         let folder = try output.claim(site, protecting: [options.lessons])
+        let building = NSLock()  // held while a build runs; taken for good when serve stops
         Self.stopOnSignals {
             _ = try? Self.waiting { await server.stop() }
-            ChildGroups.killAll()
+            Self.endBuild(holding: building)
             if let temporary { try? FileManager.default.removeItem(at: temporary) }
             print("stopped serving \(server.url)")
         }
@@ -62,8 +63,20 @@ struct ServeCommand: ParsableCommand {
         let course = ServedCourse(options: options, folder: folder)
         LivePreview(lessons: URL(fileURLWithPath: options.lessons), generation: generation) { changes in
             defer { fflush(nil) }
-            return course.rebuild(changes)
+            return building.withLock { course.rebuild(changes) }
         }.run { false }
+    }
+
+    /// Ends the build that holds `building`, if one runs, by killing what it starts (each
+    /// lesson's compiler and program, KaTeX) until it returns, within 10 s; then keeps the
+    /// lock, so that no build starts or writes again.
+    private static func endBuild(holding building: NSLock) {
+        let end = DispatchTime.now() + 10
+        while !building.try() && DispatchTime.now() < end {
+            ChildGroups.killAll()
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        ChildGroups.killAll()
     }
 
     /// On SIGINT or SIGTERM, calls `stop` once, then exits with status 0; the signals'

@@ -35,7 +35,10 @@ public final class PreviewServer: Sendable {
         // Listening, or the error that kept the server from it (an address in use).
         let deadline = ContinuousClock.now + .seconds(10)
         while await !server.isListening {
-            if let error = failure.error { throw PreviewError("cannot listen at \(host) port \(port): \(error)") }
+            if let error = failure.error {
+                let reason = if case .failed(_, _, let message) = error as? SocketError { message } else { "\(error)" }
+                throw PreviewError("cannot listen at \(host) port \(port): \(reason)")
+            }
             guard ContinuousClock.now < deadline else { throw PreviewError("the server did not listen within 10 s") }
             try await Task.sleep(for: .milliseconds(5))
         }

@@ -107,6 +107,20 @@ import Testing
         )
     }
 
+    @Test func aPortInUseIsRefusedBeforeAnyBuild() throws {
+        let (serve, folder, port) = try Self.serve()
+        defer {
+            kill(serve.process.processIdentifier, SIGTERM)
+            _ = try? Self.ended(serve, within: 30)
+        }
+        let second = try DescentBinary.run(["serve", "--port", "\(port)", "--lessons", "lessons"], in: folder)
+        #expect(second.status != 0)
+        #expect(
+            second.stderr.contains("Error: cannot listen at 127.0.0.1 port \(port): Address already in use"),
+            "\(second.stderr)")
+        #expect(second.stdout.isEmpty)
+    }
+
     @Test func anAddressThatIsNotOneIsRefusedBeforeAnyBuild() throws {
         let folder = try DescentBinary.copyOfFixture("serve-course")
         let result = try DescentBinary.run(["serve", "--host", "example.org", "--lessons", "lessons"], in: folder)
