@@ -8,7 +8,7 @@ Copies the lessons folder to a temporary folder, starts `descent serve --port 0`
 for its first build, then edits one prose line of the lesson `--edits` times. For each edit it
 times, from the moment the file is saved, (1) the answer of the reload script's long poll
 (`/__descent/wait?v=N`: when an open page would reload) and (2) the first GET of the page
-that holds the edit. Prints each edit's two times and their medians, in seconds, then stops
+that holds the edit. The edit changes one line of prose and moves no other line. Prints each edit's two times and their medians, in seconds, then stops
 serve with SIGINT and checks that it exits with status 0.
 """
 import argparse
@@ -62,10 +62,11 @@ def main():
         for edit in range(args.edits):
             marker = f"Edited for the latency benchmark, edit {edit}."
             text = open(lesson).read()
-            # A paragraph of its own after the title, in place of the previous edit's.
-            text = re.sub(r"Edited for the latency benchmark, edit \d+\.\n\n", "", text)
+            # The first line of prose after the title, changed in place (no line moves, as
+            # when a word is corrected), with the previous edit's words taken out.
+            text = re.sub(r"Edited for the latency benchmark, edit \d+\. ", "", text)
             after_title = text.index("\n\n", text.index("\n# ")) + 2
-            text = text[:after_title] + marker + "\n\n" + text[after_title:]
+            text = text[:after_title] + marker + " " + text[after_title:]
             version = int(get(f"{base}__descent/wait?v=-1"))  # the build served now
             answer = {}
             waiter = threading.Thread(

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `descent serve` on a copy of a one-lesson course: the page is served with the reload
-/// script (the file on disk has none), a saved edit is served, a failing block is shown on
+/// script (the files on disk have none: they are build's), a saved edit is served, a failing block is shown on
 /// the page and at its line on the terminal, no request reaches outside the site, and
 /// SIGINT or SIGTERM stop it with status 0.
 @Suite(.serialized) struct ServeTests {
@@ -93,6 +93,12 @@ import Testing
         #expect(result.stdout.hasSuffix("stopped serving http://127.0.0.1:\(port)/\n"), "\(result.stdout)")
         #expect(LoopbackHTTP.get("/01-serve.html", port: port) == nil, "the port is still open")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["lessons", "site"])
+
+        // What serve left on disk is what build writes from the same lessons, byte for byte.
+        _ = try DescentBinary.run(["build", "--lessons", "lessons", "--out", "built"], in: folder)
+        let served = try DescentBinary.files(in: folder.appendingPathComponent("site"))
+        #expect(served == (try DescentBinary.files(in: folder.appendingPathComponent("built"))))
+        #expect(served.keys.contains("01-serve.html"))
     }
 
     @Test func sigtermDuringTheFirstBuildStopsItAndRemovesItsTemporaryFolder() throws {
