@@ -47,7 +47,7 @@ final class ServedCourse {
             Report.info("built in \(String(format: "%.2f", seconds)) s (\(ran))")
             return BuildReport()
         } catch {
-            Report.diagnostic("error: \(error); the previous build is still served")
+            print("error: \(error) (the previous build is still served)")
             return BuildReport(problem: "\(error)")
         }
     }

@@ -101,6 +101,46 @@ import Testing
         #expect(served.keys.contains("01-serve.html"))
     }
 
+    @Test func aBuildThatCannotWriteTheSiteLeavesThePreviousOneServedWithABanner() throws {
+        let (serve, folder, port) = try Self.serve(["--out", "site"])
+        defer {
+            kill(serve.process.processIdentifier, SIGTERM)
+            _ = try? Self.ended(serve, within: 30)
+        }
+        let lesson = folder.appendingPathComponent("lessons/01-serve.md")
+        _ = try Self.waitFor("page") {
+            LoopbackHTTP.get("/01-serve.html", port: port).flatMap { $0.status == 200 ? $0 : nil }
+        }
+        // Files that are not descent's where the next site is staged: the build refuses to remove them.
+        let staging = folder.appendingPathComponent(".site.building")
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: staging.appendingPathComponent("notes.txt"))
+        try String(contentsOf: lesson, encoding: .utf8).replacingOccurrences(
+            of: "The first sentence.", with: "An edited sentence."
+        ).write(to: lesson, atomically: true, encoding: .utf8)
+        let kept = try Self.waitFor("banner") {
+            LoopbackHTTP.get("/01-serve.html", port: port).flatMap {
+                $0.body.contains("descent-serve-problem") ? $0 : nil
+            }
+        }
+        #expect(kept.body.contains("The first sentence."))
+        #expect(
+            kept.body.contains(
+                "descent serve: the last build failed, this is the build before it.\ndescent will not remove"))
+
+        try FileManager.default.removeItem(at: staging)
+        try String(contentsOf: lesson, encoding: .utf8).appending("\nA last sentence.\n")
+            .write(to: lesson, atomically: true, encoding: .utf8)
+        let mended = try Self.waitFor("mended page") {
+            LoopbackHTTP.get("/01-serve.html", port: port).flatMap { $0.body.contains("A last sentence.") ? $0 : nil }
+        }
+        #expect(mended.body.contains("An edited sentence."))
+        #expect(!mended.body.contains("descent-serve-problem"))
+        let stdout = try String(contentsOf: serve.folder.appendingPathComponent("stdout"), encoding: .utf8)
+        #expect(stdout.contains("error: descent will not remove"), "\(stdout)")
+        #expect(stdout.contains("(the previous build is still served)"), "\(stdout)")
+    }
+
     @Test func sigtermDuringTheFirstBuildStopsItAndRemovesItsTemporaryFolder() throws {
         let (serve, _, _) = try Self.serve()
         let stdout = try String(contentsOf: serve.folder.appendingPathComponent("stdout"), encoding: .utf8)
