@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/swiftlang/swift-syntax", from: "602.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // descent serve's HTTP server: no SwiftNIO, so it adds seconds to a clean build, not minutes.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // C libraries, each behind one system-library target.
@@ -54,10 +56,12 @@ let package = Package(
             name: "CourseDriver",
             dependencies: ["LessonParser", "LessonRunner", "SiteRenderer", "Grading", "CommonMark"]),
         .target(name: "Benchmarks", dependencies: ["DescentCore"]),
+        // descent serve: the HTTP server, the lessons folder's watcher and the reload script.
+        .target(name: "Preview", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),
         .target(
             name: "DescentCLI",
             dependencies: [
-                "CourseDriver", "LessonParser", "LessonRunner", "SiteRenderer", "Grading", "Benchmarks",
+                "CourseDriver", "LessonParser", "LessonRunner", "SiteRenderer", "Grading", "Benchmarks", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "descent", dependencies: ["DescentCLI", "DescentCore", "Plotting", "LessonRuntime"]),
@@ -81,5 +85,6 @@ let package = Package(
             dependencies: ["descent", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"]),
         .testTarget(name: "CourseDriverTests", dependencies: ["CourseDriver", "LessonParser"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview"]),
     ]
 )

@@ -32,8 +32,9 @@ public enum CourseChecks {
     /// grading each exercise's solution and stub as `release` does; each lesson's exercises
     /// compile once per version, and are taken from the cache after that, however the
     /// lesson's path was typed: they are graded under its identity (`LessonFiles.identity`),
-    /// and the messages name it as typed. Nothing when no exercise of `course` has a
-    /// solution region: that is a student's copy.
+    /// and the messages name it as typed. A lesson verified sound before, unchanged in all
+    /// that grading reads, is not graded again (`VerificationRecords`). Nothing when no
+    /// exercise of `course` has a solution region: that is a student's copy.
     public static func release(
         of outcomes: [LessonOutcome], course: [String], progress: @escaping CourseProgress = { _ in }
     ) throws -> [String] {
@@ -51,13 +52,17 @@ public enum CourseChecks {
                 return identified
             }
         guard hasSolutions, !lessons.isEmpty else { return [] }
-        let release = CourseRelease(lessons: lessons)
+        let executor = try GradingExecutor(sandbox: nil)
+        let records = VerificationRecords(cache: .standard, executor: executor)
+        let unverified = lessons.filter { !records.isVerified($0) }
+        guard !unverified.isEmpty else { return [] }
+        let release = CourseRelease(lessons: unverified)
         let events = OrderedEvents(progress)
         defer { events.send(.checkedExercises) }
-        let problems = release.verify(with: Grader(lessons: lessons, executor: try GradingExecutor(sandbox: nil))) {
-            done, total in
+        let problems = release.verify(with: Grader(lessons: unverified, executor: executor)) { done, total in
             events.send(.checkingExercises(done: done, total: total))
         }
+        records.recordVerified(unverified, problems: problems)
         return problems.map { problem in
             typed.reduce(problem) { text, name in
                 text.replacingOccurrences(of: name.key + ":", with: name.value + ":")

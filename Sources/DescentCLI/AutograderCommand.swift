@@ -41,18 +41,7 @@ struct AutograderCommand: ParsableCommand {
             throw DescentError("descent will not write the autograder to '\(out)': \(reason)")
         }
         let parsed = try GradeCommand.readLessons(in: lessons)
-        var grader = Grader(lessons: parsed, executor: try GradingExecutor(sandbox: nil))
-        if let jobs { grader.jobs = jobs }
-        let progress = Progress()
-        let problems = CourseRelease(lessons: parsed).verify(with: grader) { done, total in
-            progress.show("[\(done)/\(total)] verifying exercises")
-        }
-        progress.show("")
-        guard problems.isEmpty else {
-            problems.forEach(Report.diagnostic)
-            print("the autograder was not written")
-            throw ExitCode.failure
-        }
+        try ReleaseCommand.verify(CourseRelease(lessons: parsed), jobs: jobs, unwritten: "the autograder")
         let files = try Autograder.files(
             project: try CourseFiles.project(root: Toolchain.packageRoot), lessonsFolder: URL(fileURLWithPath: lessons),
             swiftVersion: try Self.swiftVersion())

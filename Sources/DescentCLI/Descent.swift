@@ -7,9 +7,8 @@ public struct Descent: ParsableCommand {
         abstract: "Run, check and publish the Descent course.",
         version: Descent.version,
         subcommands: [
-            TestCommand.self, BuildCommand.self, FiguresCommand.self, ReleaseCommand.self, AutograderCommand.self,
-            GradeCommand.self,
-            BenchCommand.self,
+            TestCommand.self, BuildCommand.self, FiguresCommand.self, ServeCommand.self, ReleaseCommand.self,
+            AutograderCommand.self, GradeCommand.self, BenchCommand.self,
         ]
     )
 

@@ -45,18 +45,7 @@ struct ReleaseCommand: ParsableCommand {
         let folder = try output.claim(out, protecting: [lessons])
         let parsed = try GradeCommand.readLessons(in: lessons)
         let release = CourseRelease(lessons: parsed)
-        var grader = Grader(lessons: parsed, executor: try GradingExecutor(sandbox: nil))
-        if let jobs { grader.jobs = jobs }
-        let progress = Progress()
-        let problems = release.verify(with: grader) { done, total in
-            progress.show("[\(done)/\(total)] verifying exercises")
-        }
-        progress.show("")
-        guard problems.isEmpty else {
-            problems.forEach(Report.diagnostic)
-            print("the student edition was not written")
-            throw ExitCode.failure
-        }
+        try Self.verify(release, jobs: jobs, unwritten: "the student edition")
         let site = try Self.site(lessons: lessons)
         let (course, _) = Course.read(folder: lessons)
         let files = try StudentCourse.files(
@@ -73,6 +62,23 @@ struct ReleaseCommand: ParsableCommand {
         print(
             "wrote the student course of \(count(parsed.count, "lesson")) (\(count(exercises, "exercise")), verified) to \(out)"
         )
+    }
+
+    /// Grades each exercise's reference solution and stub, `jobs` at a time; when any is
+    /// wrong, reports every problem, says that `unwritten` was not written, and fails.
+    static func verify(_ release: CourseRelease, jobs: Int?, unwritten: String) throws {
+        var grader = Grader(lessons: release.lessons, executor: try GradingExecutor(sandbox: nil))
+        if let jobs { grader.jobs = jobs }
+        let progress = Progress()
+        let problems = release.verify(with: grader) { done, total in
+            progress.show("[\(done)/\(total)] verifying exercises")
+        }
+        progress.show("")
+        guard problems.isEmpty else {
+            problems.forEach(Report.diagnostic)
+            print("\(unwritten) was not written")
+            throw ExitCode.failure
+        }
     }
 
     /// The student edition's site (as `descent build` writes it), or a failure once every

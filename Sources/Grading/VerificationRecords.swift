@@ -16,17 +16,24 @@ package struct VerificationRecords: Sendable {
     let cache: ContentCache
     let fingerprint: String
 
-    package init(cache: ContentCache, toolchain: Toolchain) {
+    /// The records of lessons verified with `executor`'s toolchain by this descent.
+    package init(cache: ContentCache, executor: GradingExecutor) {
         self.cache = cache
-        self.fingerprint = toolchain.fingerprint + "\n" + ContentCache.stamp(of: "/proc/self/exe")
+        self.fingerprint = executor.toolchain.fingerprint + "\n" + ContentCache.stamp(of: "/proc/self/exe")
+    }
+
+    /// Records each of `lessons` that no problem of a verification names (every problem
+    /// begins with its lesson's file); none when a problem names no lesson.
+    package func recordVerified(_ lessons: [Lesson], problems: [String]) {
+        let named = lessons.filter { lesson in problems.contains { $0.hasPrefix(lesson.file + ":") } }
+        guard problems.allSatisfy({ problem in named.contains { problem.hasPrefix($0.file + ":") } }) else { return }
+        for lesson in lessons where !named.contains(where: { $0.file == lesson.file }) {
+            _ = try? cache.store(Data(), Self.kind, key(lesson))
+        }
     }
 
     package func isVerified(_ lesson: Lesson) -> Bool {
         cache.lookup(Self.kind, key(lesson)) != nil
-    }
-
-    package func recordVerified(_ lesson: Lesson) {
-        _ = try? cache.store(Data(), Self.kind, key(lesson))
     }
 
     /// The cache's kind of entry for verified lessons.
@@ -36,6 +43,7 @@ package struct VerificationRecords: Sendable {
         let blocks = lesson.codeBlocks.map { block in
             "\(block.role)\n\(String(reflecting: block.attributes))\n\(block.code)"
         }
-        return ContentCache.key([fingerprint, lesson.frontMatter.params.map { "\($0.name)=\($0.value.encoded)" }.joined(separator: "\n")] + blocks)
+        let parameters = lesson.frontMatter.params.map { "\($0.name)=\($0.value.encoded)" }
+        return ContentCache.key([fingerprint, parameters.joined(separator: "\n")] + blocks)
     }
 }

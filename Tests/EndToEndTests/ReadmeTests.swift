@@ -22,7 +22,7 @@ import Testing
         #expect(result.stdout == "1 passed, 0 failed\n", "\(result.stdout)")
     }
 
-    @Test(arguments: ["test", "build", "figures", "release", "autograder", "grade", "bench"])
+    @Test(arguments: ["test", "build", "figures", "serve", "release", "autograder", "grade", "bench"])
     func everyOptionIsDocumented(_ command: String) throws {
         let help = try DescentBinary.run([command, "--help"]).stdout
         let options = help.split(separator: "\n").flatMap { line in
