@@ -188,6 +188,8 @@ public struct GradingExecutor: Sendable {
             exerciseProcess.descriptors = [
                 ProgramContract.exerciseCalls: calls.read, ProgramContract.exerciseReplies: replies.write,
             ]
+            let began = DispatchTime.now()
+            defer { WorkCounters.countLessonProgramRun(since: began) }
             endings = try ChildProcess.runTogether(
                 [checkerProcess, exerciseProcess], deadline: { min(started + total, stage.time + stage.seconds) }
             ) { process, stream, bytes in

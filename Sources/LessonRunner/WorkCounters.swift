@@ -3,9 +3,10 @@ import Synchronization
 
 /// How much work this process has done that a cache could have spared: compiler runs (a
 /// lesson program, a grading program or one of the libraries lessons link) and lesson
-/// program runs, with the seconds they took (added up: runs at once count each). `descent …
-/// --stats` prints them; the authoring benchmark checks with them that redrawing figures
-/// compiles nothing, and what a build spends besides compiling and running.
+/// program runs (grading's pairs of programs among them), with the seconds they took (added
+/// up: runs at once count each). `descent … --stats` prints them; the authoring benchmark
+/// checks with them that redrawing figures compiles nothing, and what a build spends besides
+/// compiling and running.
 public enum WorkCounters {
     private static let compilations = Atomic<Int>(0)
     private static let compilationNanoseconds = Atomic<Int>(0)
@@ -28,8 +29,9 @@ public enum WorkCounters {
         compilationNanoseconds.add(nanoseconds(since: started), ordering: .relaxed)
     }
 
-    /// Counts a lesson program run that started at `started` and has just ended.
-    static func countLessonProgramRun(since started: DispatchTime) {
+    /// Counts a lesson program run (or one of grading's checker and exercise programs, which
+    /// run as a pair and count once) that started at `started` and has just ended.
+    package static func countLessonProgramRun(since started: DispatchTime) {
         programRuns.add(1, ordering: .relaxed)
         programNanoseconds.add(nanoseconds(since: started), ordering: .relaxed)
     }
