@@ -13,7 +13,9 @@ struct BuildCommand: ParsableCommand {
         abstract: "Run every lesson and write the course site.",
         discussion: """
             Math is typeset with KaTeX (node, Debian's katex package) and Swift highlighted with \
-            Pygments (Debian's python3-pygments), each in one process for the whole build. The \
+            Pygments (Debian's python3-pygments), each in one process given only what the cache \
+            lacks, and not started when it lacks nothing. Lessons run as many at once as --jobs \
+            says (default: the number of cores). The \
             site is built beside the output folder and swapped in whole at the end; the folder is \
             replaced only when descent wrote it before (it holds .descent-output) or is empty, \
             and one descent writes it at a time. Exits with status 0 only when every block \
